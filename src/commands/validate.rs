@@ -1,0 +1,8 @@
+//! `validate`: not built yet (see the open issue for this command).
+
+use crate::cli::*;
+use std::process::ExitCode;
+
+pub fn run(_ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("this command is not available in this build yet")
+}

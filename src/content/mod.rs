@@ -1,0 +1,7 @@
+//! Course files → the model. Pure functions: bytes in, [`model::Course`] and
+//! diagnostics out. Nothing here touches the terminal.
+
+pub mod diagnostics;
+pub mod model;
+pub mod sanitize;
+pub mod source;

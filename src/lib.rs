@@ -1,0 +1,17 @@
+//! serverless-tutor: an interactive terminal tutorial that teaches serverless
+//! architecture.
+//!
+//! Data flows one way:
+//! course files (embedded or a directory) → [`content`] (parsed model) →
+//! `layout` (lines for a width) → views. Input becomes a message, a pure
+//! `update` changes state and returns effects, and disk I/O happens at the
+//! edges ([`commands`], [`persist`]).
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod content;
+pub mod layout;
+pub mod persist;
+pub mod quiz;
+pub mod theme;

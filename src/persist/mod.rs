@@ -1,0 +1,3 @@
+//! Everything that reads or writes the learner's files: progress, exports, reports.
+
+pub mod progress;
