@@ -2,6 +2,8 @@
 //! diagnostics out. Nothing here touches the terminal.
 
 pub mod diagnostics;
+pub mod lang;
+pub mod markdown;
 pub mod model;
 pub mod sanitize;
 pub mod source;
