@@ -3,7 +3,9 @@
 
 pub mod diagnostics;
 pub mod lang;
+pub mod lesson;
 pub mod markdown;
 pub mod model;
+pub(crate) mod report;
 pub mod sanitize;
 pub mod source;
