@@ -6,6 +6,7 @@ pub mod lang;
 pub mod lesson;
 pub mod markdown;
 pub mod model;
+pub mod quizfile;
 pub(crate) mod report;
 pub mod sanitize;
 pub mod source;

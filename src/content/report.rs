@@ -40,7 +40,6 @@ impl<'a> Reporter<'a> {
         self.diagnostics.push(d.with_source(self.text));
     }
 
-    #[allow(dead_code)] // used by callers that stop at the first broken stage
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
