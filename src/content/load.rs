@@ -146,7 +146,8 @@ fn read_manifest(
         }
         Err(ReadFailure::Reported) => return None,
     };
-    let text = crate::content::markdown::normalize_newlines(&text).into_owned();
+    let text = crate::content::markdown::normalize_newlines(&text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
     let mut rep = Reporter::new("course.toml", &text);
     let manifest = match toml::from_str::<RawManifest>(&text) {
         Ok(m) => m,
