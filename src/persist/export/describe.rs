@@ -59,7 +59,8 @@ pub fn describe_bare(answer: &Answer) -> String {
             }
             parts.join(" — ")
         }
-        Answer::Compare { side } => side.to_string(),
+        // "right" alone would read as "correct" in "Right answer: right".
+        Answer::Compare { side } => format!("the {side} snippet"),
         Answer::Placement { targets } => describe_placement(targets, &[], &[]),
     }
 }
@@ -177,7 +178,10 @@ mod tests {
             reason: None,
         };
         assert_eq!(describe_bare(&c), "works");
-        assert_eq!(describe_bare(&Answer::Compare { side: Side::Left }), "left");
+        assert_eq!(
+            describe_bare(&Answer::Compare { side: Side::Left }),
+            "the left snippet"
+        );
     }
 
     #[test]

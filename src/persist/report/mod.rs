@@ -112,7 +112,7 @@ mod tests {
         let r = class();
         let md = render_report(&r, ExportFormat::Md);
         assert!(
-            md.contains("| upload (compare) | Which upload handler works? | 0.0% (0/1) | right |"),
+            md.contains("| upload (compare) | Which upload handler works? | 0.0% (0/1) | the right snippet |"),
             "{md}"
         );
         let csv = render_report(&r, ExportFormat::Csv);
