@@ -11,11 +11,13 @@
 //!     what matters; one neighbouring line too (e.g. the `app.listen(` line
 //!     and its callback) is forgiven, spraying marks is not.
 //!   - `reason_correct`: the chosen reason is the keyed one.
+//!
 //!   Answering `works` for a failing snippet gets both parts `Some(false)`.
 //!   For a snippet that works, the parts do not apply (`None`).
 //! - `compare`: correct when the chosen side is the keyed side.
 //! - `placement`: `items_correct` counts items placed on their keyed target;
 //!   correct only when every item is.
+//!
 //! An answer of the wrong type for the question grades as incorrect.
 
 use crate::content::model::{
