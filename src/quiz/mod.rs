@@ -2,8 +2,12 @@
 //! machine, its keys and view, and line mode.
 
 pub mod answer;
+pub mod describe;
 pub mod grade;
 pub mod interact;
+pub mod keys;
+pub mod plain;
+pub mod record;
 pub mod session;
 pub mod shuffle;
 
