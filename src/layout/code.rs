@@ -231,12 +231,20 @@ fn gutter_cells(
         let cursor = !continued && marks.cursor == Some(n);
         let selected = !continued && marks.selected.contains(&n);
         row.push(
-            if cursor { gs.patch(theme.selected()) } else { gs },
+            if cursor {
+                gs.patch(theme.selected())
+            } else {
+                gs
+            },
             if cursor { "▶" } else { " " },
             1,
         );
         row.push(
-            if selected { gs.patch(theme.accent()) } else { gs },
+            if selected {
+                gs.patch(theme.accent())
+            } else {
+                gs
+            },
             if selected { "●" } else { " " },
             1,
         );
