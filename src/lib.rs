@@ -7,6 +7,7 @@
 //! `update` changes state and returns effects, and disk I/O happens at the
 //! edges ([`commands`], [`persist`]).
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
