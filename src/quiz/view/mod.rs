@@ -9,8 +9,6 @@ mod question;
 mod results;
 mod text;
 
-pub use code::CodeMarks;
-
 use crate::content::model::QuestionKind;
 use crate::quiz::interact::{Interaction, VerdictPhase};
 use crate::quiz::session::{QuizSession, Stage};

@@ -3,7 +3,7 @@
 //! place once answered), and the explanation. Builds lines only; scrolling
 //! and drawing are `view`'s. No grading here: it reads the session's grade.
 
-use super::code::{code_block, compare_lines, CodeMarks, CompareSide};
+use super::code::{comparison, snippet, CompareSide, SnippetMarks};
 use super::text::{hanging, markdown_lines};
 use super::Body;
 use crate::content::model::{
@@ -51,12 +51,7 @@ pub fn question_body(session: &QuizSession, theme: &Theme, width: usize) -> Body
     if let Some(outcome) = cx.outcome {
         banner(&mut body, &cx, outcome);
     }
-    body.lines.extend(markdown_lines(
-        &q.prompt,
-        width,
-        theme.strong(),
-        theme.code(),
-    ));
+    body.lines.extend(markdown_lines(&q.prompt, width, theme));
     body.lines.push(Line::raw(""));
     match (&q.kind, interaction) {
         (QuestionKind::Choice(c), Interaction::Choice(s)) => choice(&mut body, &cx, c, s),
@@ -69,12 +64,8 @@ pub fn question_body(session: &QuizSession, theme: &Theme, width: usize) -> Body
         body.lines.push(Line::raw(""));
         body.lines
             .push(Line::styled("Explanation", theme.heading(3)));
-        body.lines.extend(markdown_lines(
-            &q.explanation,
-            width,
-            theme.text(),
-            theme.code(),
-        ));
+        body.lines
+            .extend(markdown_lines(&q.explanation, width, theme));
     }
     body
 }
@@ -215,20 +206,20 @@ fn choice(body: &mut Body, cx: &Ctx<'_>, c: &ChoiceQuestion, s: &ChoiceState) {
 fn verdict(body: &mut Body, cx: &Ctx<'_>, v: &VerdictQuestion, s: &VerdictState) {
     let t = cx.theme;
     let marks = match (cx.outcome.map(|o| &o.answer), s.phase) {
-        (Some(Answer::Verdict { lines, .. }), _) => CodeMarks {
+        (Some(Answer::Verdict { lines, .. }), _) => SnippetMarks {
             marked: v.lines.clone(),
             selected: lines.clone(),
             cursor: None,
         },
-        (_, VerdictPhase::Verdict) => CodeMarks::default(),
-        (_, phase) => CodeMarks {
+        (_, VerdictPhase::Verdict) => SnippetMarks::default(),
+        (_, phase) => SnippetMarks {
             marked: Vec::new(),
             selected: s.marked.iter().copied().collect(),
             cursor: (phase == VerdictPhase::Lines).then_some(s.line_cursor),
         },
     };
     let top = body.lines.len();
-    let (code, starts) = code_block(&v.code, cx.width, t, &marks);
+    let (code, cursor_row) = snippet(&v.code, &v.lang, cx.width, t, &marks);
     body.lines.extend(code);
     body.lines.push(Line::raw(""));
     if cx.outcome.is_some() {
@@ -260,7 +251,7 @@ fn verdict(body: &mut Body, cx: &Ctx<'_>, v: &VerdictQuestion, s: &VerdictState)
             }
         }
         VerdictPhase::Lines => {
-            body.focus = starts.get(s.line_cursor.saturating_sub(1)).map(|r| top + r);
+            body.focus = cursor_row.map(|r| top + r);
             body.lines.extend(hanging(
                 vec![],
                 "Mark the line(s) that break: ↑/↓ move (▶), Space marks (●), Enter when done.",
@@ -340,44 +331,37 @@ fn compare(body: &mut Body, cx: &Ctx<'_>, c: &CompareQuestion, s: &CompareState)
             Side::Right => c.right.as_str(),
         };
         let name = if shown == Side::Left { "Left" } else { "Right" };
-        let mut spans = vec![cursor_span(cx, s.cursor == shown)];
-        match chosen {
+        let on = s.cursor == shown;
+        let (title, verdict) = match chosen {
             Some(ch) => {
-                spans.push(mark(t, shown == keyed));
-                spans.push(Span::styled(name, t.strong()));
                 let tag = match (shown == ch, shown == keyed) {
-                    (true, true) => " — your answer, works on serverless",
-                    (true, false) => " — your answer, fails on serverless",
-                    (false, true) => " — correct answer, works on serverless",
-                    _ => " — fails on serverless",
+                    (true, true) => " — your answer, correct",
+                    (true, false) => " — your answer",
+                    (false, true) => " — correct answer",
+                    _ => "",
                 };
-                spans.push(Span::styled(tag, t.text()));
+                let works = if shown == keyed {
+                    Verdict::Works
+                } else {
+                    Verdict::Fails
+                };
+                (format!("{name}{tag}"), Some(works))
             }
             None => {
-                let on = s.cursor == shown;
-                spans.push(Span::styled(if on { "(•) " } else { "( ) " }, t.accent()));
-                spans.push(Span::styled(
-                    name,
-                    if on { t.selected() } else { t.strong() },
-                ));
+                let cursor = if on { "▶ (•) " } else { "  ( ) " };
+                (format!("{cursor}{name}"), None)
             }
-        }
+        };
         CompareSide {
-            title: Line::from(spans),
+            title,
             code,
-            marks: CodeMarks::default(),
+            verdict,
         }
     };
     let top = body.lines.len();
-    let left = side(Side::Left);
-    let left_rows = super::code::code_lines(left.code, cx.width, t, &left.marks).len();
-    body.lines
-        .extend(compare_lines(left, side(Side::Right), cx.width, t));
-    let stacked = cx.width < super::code::SIDE_BY_SIDE_MIN;
-    body.focus = Some(match (s.cursor, stacked) {
-        (Side::Right, true) => top + left_rows + 2,
-        _ => top,
-    });
+    let (lines, focus) = comparison(side(Side::Left), side(Side::Right), &c.lang, cx.width, t);
+    body.lines.extend(lines);
+    body.focus = Some(top + focus.unwrap_or(0));
 }
 
 fn placement(body: &mut Body, cx: &Ctx<'_>, p: &PlacementQuestion, s: &PlacementState) {

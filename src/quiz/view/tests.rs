@@ -166,7 +166,7 @@ fn tall_question_follows_the_line_cursor() {
         s.update(Down, Now::current());
     }
     let text = screen(&s, 80, 24);
-    assert!(text.contains("▶   45 │ line45;"), "{text}");
+    assert!(text.contains("▶ 45 │ line45;"), "{text}");
     assert!(text.contains("↓ more"));
     s.update(PageUp, Now::current());
     s.update(PageUp, Now::current());

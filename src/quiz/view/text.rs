@@ -105,46 +105,15 @@ pub fn hanging(
     lines
 }
 
-/// Markdown-ish text (prompts, explanations) as plain wrapped lines:
-/// paragraphs split on blank lines, fenced code kept verbatim, `**`/`` ` ``
-/// markers dropped. One function, so the real markdown renderer can
-/// replace it in one place.
-pub fn markdown_lines(md: &str, width: usize, text: Style, code: Style) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut para = String::new();
-    let mut in_fence = false;
-    let flush = |para: &mut String, lines: &mut Vec<Line<'static>>| {
-        if !para.trim().is_empty() {
-            let cleaned = para.replace("**", "").replace('`', "");
-            lines.extend(
-                wrap(&cleaned, width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, text)),
-            );
-        }
-        para.clear();
+/// Markdown (prompts, explanations) laid out by the renderer, like lessons.
+pub fn markdown_lines(md: &str, width: usize, theme: &crate::theme::Theme) -> Vec<Line<'static>> {
+    let blocks = crate::content::markdown::parse_markdown(md);
+    let opts = crate::layout::LayoutOptions {
+        width: u16::try_from(width.max(1)).unwrap_or(u16::MAX),
+        theme: *theme,
+        highlight: true,
     };
-    for raw in md.lines() {
-        if raw.trim_start().starts_with("```") {
-            flush(&mut para, &mut lines);
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence {
-            for piece in split_to_width(raw, width) {
-                lines.push(Line::styled(piece, code));
-            }
-        } else if raw.trim().is_empty() {
-            flush(&mut para, &mut lines);
-            if lines.last().is_some_and(|l| l.width() > 0) {
-                lines.push(Line::raw(""));
-            }
-        } else {
-            para.push(' ');
-            para.push_str(raw.trim());
-        }
-    }
-    flush(&mut para, &mut lines);
+    let mut lines = crate::layout::layout_blocks(&blocks, &opts).lines;
     while lines.last().is_some_and(|l| l.width() == 0) {
         lines.pop();
     }
@@ -181,10 +150,13 @@ mod tests {
     }
 
     #[test]
-    fn markdown_paragraphs_and_fences() {
-        let md = "Is **this** ok?\n\n```js\nlet x = 1;\n```\nAfter `code`.";
-        let lines = markdown_lines(md, 40, Style::new(), Style::new());
-        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-        assert_eq!(text, ["Is this ok?", "", "let x = 1;", "After code."]);
+    fn markdown_goes_through_the_renderer() {
+        let theme = crate::theme::Theme::no_color(crate::theme::ThemeName::Dark);
+        let lines = markdown_lines("Is **this** ok?\n\nSecond.", 40, &theme);
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.to_string().trim_end().to_owned())
+            .collect();
+        assert_eq!(text, ["Is this ok?", "", "Second."]);
     }
 }
