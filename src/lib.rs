@@ -14,4 +14,5 @@ pub mod content;
 pub mod layout;
 pub mod persist;
 pub mod quiz;
+pub mod term;
 pub mod theme;
