@@ -1,7 +1,9 @@
 //! The event loop: terminal events → [`Msg`] → `update` → draw, then the
 //! effects (saving progress, suspending, quitting) are executed here, at the
-//! edge. The first frame is drawn before syntax highlighting; saves happen
-//! after the frame that caused them, so disk latency never delays a redraw.
+//! edge. Syntax highlighting and laying out the neighbouring lessons happen
+//! only when no input is waiting ([`Msg::Idle`]), after the frame is drawn;
+//! saves also happen after the frame that caused them, so neither delays a
+//! redraw.
 
 use crate::app::{self, Effect, LessonSave, Msg, State};
 use crate::term::TerminalSession;
@@ -42,9 +44,8 @@ pub fn run(
     let size = session.terminal().size()?;
     app::update(state, Msg::Resize(size.width, size.height));
     draw(session, state)?;
-    // First frame is up: highlighting may now cost a few milliseconds.
+    // The first frame is up: highlighting may now happen, when idle.
     app::update(state, Msg::Highlight);
-    draw(session, state)?;
     loop {
         if let Some(sig) = session.exit_signal() {
             if let Some(save) = state.lesson_save() {
@@ -52,7 +53,12 @@ pub fn run(
             }
             return Ok(Ending::Signal(sig));
         }
-        let wait = if edge.busy() { BUSY_POLL } else { IDLE_POLL };
+        let idle_work = state.has_idle_work();
+        let wait = match (idle_work, edge.busy()) {
+            (true, _) => Duration::ZERO,
+            (false, true) => BUSY_POLL,
+            (false, false) => IDLE_POLL,
+        };
         let mut effects = Vec::new();
         let mut changed = false;
         if event::poll(wait)? {
@@ -66,12 +72,14 @@ pub fn run(
                     break;
                 }
             }
+        } else if idle_work {
+            effects.extend(app::update(state, Msg::Idle));
         }
         if let Some(msg) = edge.poll() {
             effects.extend(app::update(state, msg));
             changed = true;
         }
-        if changed {
+        if changed || effects.contains(&Effect::Redraw) {
             draw(session, state)?;
         }
         if let Some(ending) = execute(session, state, edge, effects)? {
@@ -113,6 +121,7 @@ fn execute(
             Effect::SaveLesson(save) => saves.push(save),
             Effect::Quit => ending = Some(Ending::Quit),
             Effect::Suspend => suspend = true,
+            Effect::Redraw => {}
         }
     }
     if !saves.is_empty() {

@@ -85,6 +85,9 @@ pub struct State {
     pub progress: CourseProgress,
     /// Syntax highlighting is on (after the first frame).
     pub highlight: bool,
+    /// `laid` is the plain layout while highlighting is on: the highlighted
+    /// one is computed when the app is idle (after the frame is drawn).
+    stale_highlight: bool,
     laid: Arc<Laid>,
     layouts: Layouts,
 }
@@ -122,6 +125,7 @@ impl State {
             banner,
             progress,
             highlight: false,
+            stale_highlight: false,
             laid: Arc::new(Laid::default()),
             layouts: Layouts::default(),
         };
@@ -185,10 +189,58 @@ impl State {
         }
     }
 
-    /// Lays out the current lesson for the current width (cached).
+    /// Lays out the current lesson for the current width (cached). Never
+    /// highlights on this path (it runs on a key press or resize): if the
+    /// highlighted layout is not cached yet, the plain one stands in until
+    /// [`State::idle_work`].
     pub(crate) fn relayout(&mut self) {
+        let highlighted = self.layout_options(true);
+        if self.highlight {
+            if let Some(laid) = self.layouts.peek(self.lesson, highlighted) {
+                self.laid = laid;
+                self.stale_highlight = false;
+                return;
+            }
+        }
+        let plain = self.layout_options(false);
+        self.laid = self.layouts.get(&self.course, self.lesson, plain);
+        self.stale_highlight = self.highlight;
+    }
+
+    /// Whether there is work for a quiet moment: highlighting the current
+    /// lesson, or laying out its neighbours so `]`/`[` are instant.
+    pub fn has_idle_work(&self) -> bool {
+        if self.stale_highlight {
+            return true;
+        }
         let opts = self.layout_options(self.highlight);
-        self.laid = self.layouts.get(&self.course, self.lesson, opts);
+        self.neighbours()
+            .any(|i| self.layouts.peek(i, opts).is_none())
+    }
+
+    fn neighbours(&self) -> impl Iterator<Item = usize> {
+        let count = self.course.lessons.len();
+        [self.lesson.checked_add(1), self.lesson.checked_sub(1)]
+            .into_iter()
+            .flatten()
+            .filter(move |&i| i < count)
+    }
+
+    /// Does one piece of idle work; true when the screen changed (redraw).
+    pub(crate) fn idle_work(&mut self) -> bool {
+        let opts = self.layout_options(self.highlight);
+        if self.stale_highlight {
+            self.laid = self.layouts.get(&self.course, self.lesson, opts);
+            self.stale_highlight = false;
+            return true;
+        }
+        let missing = self
+            .neighbours()
+            .find(|&i| self.layouts.peek(i, opts).is_none());
+        if let Some(index) = missing {
+            self.layouts.get(&self.course, index, opts);
+        }
+        false
     }
 
     /// Any lesson laid out at the current width, plain (for course-wide search).

@@ -13,8 +13,11 @@ pub enum Msg {
     Paste(String),
     /// The terminal was resized to (width, height).
     Resize(u16, u16),
-    /// The first frame is on screen: now lay out with syntax highlighting.
+    /// The first frame is on screen: syntax highlighting may be used from now on.
     Highlight,
+    /// Nothing to read from the terminal: time for deferred work (highlighting
+    /// the current lesson, laying out the next one). Send while `State::has_idle_work`.
+    Idle,
     /// `--watch`: the course files changed and the new version is valid.
     CourseReloaded(Box<Course>),
     /// `--watch`: the course files changed but do not validate (rendered diagnostics).
@@ -37,4 +40,6 @@ pub enum Effect {
     SaveLesson(LessonSave),
     Quit,
     Suspend,
+    /// The screen changed without input (idle work finished): draw again.
+    Redraw,
 }

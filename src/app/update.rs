@@ -33,6 +33,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             keep_position(state, |s| s.highlight = true);
             Vec::new()
         }
+        Msg::Idle => {
+            let pos = state.scroll_pos();
+            if state.idle_work() {
+                state.scroll = state.row_of(pos);
+                state.clamp_scroll();
+                return vec![Effect::Redraw];
+            }
+            Vec::new()
+        }
         Msg::CourseReloaded(course) => {
             reload(state, *course);
             Vec::new()

@@ -308,3 +308,32 @@ fn an_empty_course_does_not_panic() {
     press(&mut s, KeyCode::Enter);
     assert_eq!(s.lesson_save(), None);
 }
+
+#[test]
+fn highlighting_and_neighbour_layouts_wait_for_idle_time() {
+    let mut s = fresh(120, 40);
+    assert!(s.has_idle_work(), "the next lesson is not laid out yet");
+    update(&mut s, Msg::Highlight);
+    assert!(s.has_idle_work());
+    assert_eq!(
+        update(&mut s, Msg::Idle),
+        vec![Effect::Redraw],
+        "the current lesson first"
+    );
+    let mut rounds = 0;
+    while s.has_idle_work() {
+        assert!(
+            update(&mut s, Msg::Idle).is_empty(),
+            "prefetching needs no redraw"
+        );
+        rounds += 1;
+        assert!(rounds < 5);
+    }
+    assert_eq!(rounds, 1, "lesson 1 has one neighbour");
+    press(&mut s, KeyCode::Char(']'));
+    assert!(s.has_idle_work(), "lesson 3 next");
+    assert!(
+        update(&mut s, Msg::Idle).is_empty(),
+        "lesson 2 was ready: no redraw needed"
+    );
+}
