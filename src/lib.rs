@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod content;
+pub mod highlight;
 pub mod keymap;
 pub mod layout;
 pub mod persist;
