@@ -24,7 +24,9 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     Help,
-    /// `q`/Esc: close the overlay, else quit.
+    /// `q`: close the overlay, else quit.
+    Quit,
+    /// Esc: close the overlay, clear the search, leave the lesson list, else quit.
     Back,
     /// Ctrl-C: quit from anywhere.
     ForceQuit,
@@ -155,9 +157,15 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "App",
-        keys: &[ch('q'), k(KeyCode::Esc)],
+        keys: &[ch('q')],
+        action: Action::Quit,
+        help: "quit, or close overlay",
+    },
+    Binding {
+        group: "App",
+        keys: &[k(KeyCode::Esc)],
         action: Action::Back,
-        help: "back / quit",
+        help: "back, else quit",
     },
     Binding {
         group: "App",

@@ -131,7 +131,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match (action, &state.overlay) {
         (Action::ForceQuit, _) => return quit(state),
         (Action::Suspend, _) => return vec![Effect::Suspend],
-        (Action::Help, Some(Overlay::Help)) | (Action::Back, Some(Overlay::Help)) => {
+        (Action::Help | Action::Back | Action::Quit, Some(Overlay::Help)) => {
             state.overlay = None;
             return Vec::new();
         }
@@ -144,7 +144,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Help => state.overlay = Some(Overlay::Help),
         Action::Back if state.search.active() => state.search = Search::default(),
         Action::Back if sidebar => state.focus = Focus::Content,
-        Action::Back => return quit(state),
+        Action::Back | Action::Quit => return quit(state),
         Action::Down if sidebar => move_selection(state, 1),
         Action::Up if sidebar => move_selection(state, -1),
         Action::PageDown if sidebar => move_selection(state, 10),

@@ -165,11 +165,24 @@ fn esc_and_q_close_overlays_before_quitting() {
     press(&mut s, KeyCode::Enter);
     assert!(s.search.active());
     assert!(
-        press(&mut s, KeyCode::Char('q')).is_empty(),
-        "q clears the search first"
+        press(&mut s, KeyCode::Esc).is_empty(),
+        "Esc clears the search first"
     );
     assert!(!s.search.active());
+    press(&mut s, KeyCode::Tab);
+    assert!(
+        press(&mut s, KeyCode::Esc).is_empty(),
+        "Esc leaves the lesson list"
+    );
+    assert_eq!(s.focus, Focus::Content);
     assert_eq!(press(&mut s, KeyCode::Esc).last(), Some(&Effect::Quit));
+    typed(&mut s, "/cold");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(
+        press(&mut s, KeyCode::Char('q')).last(),
+        Some(&Effect::Quit),
+        "q quits at once"
+    );
 }
 
 #[test]
