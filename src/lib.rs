@@ -13,5 +13,6 @@ pub mod config;
 pub mod content;
 pub mod layout;
 pub mod persist;
+pub mod present;
 pub mod quiz;
 pub mod theme;

@@ -1,0 +1,47 @@
+//! `validate`'s projector check: slides whose content does not fit a
+//! 120×35 projector screen (they still work, scrolling with ↑/↓, but a room
+//! reads them better split).
+
+use super::slides::{deck_for, Slide};
+use super::view::{column_width, slide_body, Header};
+use crate::content::diagnostics::Diagnostic;
+use crate::content::model::Course;
+use crate::theme::{Theme, ThemeName};
+use ratatui::layout::Rect;
+
+/// The projector size `validate` checks against.
+pub const SCREEN: (u16, u16) = (120, 35);
+
+/// One warning per slide that overflows [`SCREEN`] at its last step.
+pub fn warnings(course: &Course) -> Vec<Diagnostic> {
+    deck_for(course)
+        .iter()
+        .filter_map(|slide| {
+            let (needed, room) = rows_needed(slide, SCREEN);
+            (needed > room).then(|| {
+                Diagnostic::warning(
+                    &slide.path,
+                    slide.line,
+                    1,
+                    format!(
+                        "slide \"{}\" needs {needed} rows but a {}×{} projector shows {room}: split it with `---` or a `##` heading",
+                        slide.title(),
+                        SCREEN.0,
+                        SCREEN.1
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Rows the slide's fully revealed body needs, and the rows it gets, on a screen.
+pub fn rows_needed(slide: &Slide, (width, height): (u16, u16)) -> (usize, usize) {
+    let theme = Theme::no_color(ThemeName::HighContrast);
+    let column = Rect::new(0, 0, column_width(width, 0), height.saturating_sub(1));
+    let header = Header::for_slide(slide, column);
+    let room = usize::from(column.height.saturating_sub(header.rows()));
+    let last = slide.steps() - 1;
+    let lines = slide_body(slide, last, true, column.width, &theme);
+    (lines.len(), room)
+}
