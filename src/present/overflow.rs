@@ -45,3 +45,33 @@ pub fn rows_needed(slide: &Slide, (width, height): (u16, u16)) -> (usize, usize)
     let lines = slide_body(slide, last, true, column.width, &theme);
     (lines.len(), room)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::{Block, CodeBlock};
+    use crate::present::slides::tests::{heading, lesson, sample_course};
+
+    #[test]
+    fn a_slide_taller_than_the_projector_is_reported_with_its_line() {
+        let mut course = sample_course();
+        assert_eq!(warnings(&course), vec![], "the sample fits");
+        let code: Vec<String> = (1..=40).map(|i| format!("line({i});")).collect();
+        let blocks = vec![
+            heading(2, "Too tall"),
+            Block::Code(CodeBlock::plain(Some("js"), &code.join("\n"))),
+        ];
+        course.lessons.push(lesson("tall", blocks, None));
+        let found = warnings(&course);
+        assert_eq!(found.len(), 1);
+        let w = &found[0];
+        assert_eq!((w.path.as_str(), w.line), ("lessons/tall.md", 10));
+        assert!(!w.is_error());
+        assert!(
+            w.message
+                .starts_with("slide \"Too tall\" needs 40 rows but a 120×35 projector shows 26"),
+            "{}",
+            w.message
+        );
+    }
+}
