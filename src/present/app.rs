@@ -8,7 +8,7 @@ use super::protocol::{Action, Snapshot, ToFollower, ToPresenter};
 use super::slides::Slide;
 use super::socket::{Client, Received, Server, SocketError};
 use super::state::{update, Effect, Msg, State};
-use super::terminal::Session;
+use super::terminal::{Input, Session};
 use super::view::SlideView;
 use crate::theme::Theme;
 use ratatui::crossterm::event::{self, Event};
@@ -47,6 +47,21 @@ pub fn present(
     theme: Theme,
     mut server: Option<Server>,
 ) -> Result<(), AppError> {
+    let result = present_frames(course_id, deck, start, theme, &mut server);
+    // Followers hear the presenter left even when the terminal failed.
+    if let Some(server) = server {
+        server.close();
+    }
+    result
+}
+
+fn present_frames(
+    course_id: &str,
+    deck: &[Slide],
+    start: usize,
+    theme: Theme,
+    server: &mut Option<Server>,
+) -> Result<(), AppError> {
     let mut session = Session::enter()?;
     let started = Instant::now();
     let mut state = State::new(start, deck.len());
@@ -64,12 +79,16 @@ pub fn present(
             .terminal
             .draw(|f| f.render_widget(&view, f.area()))?;
         let mut msgs = Vec::new();
-        if event::poll(FRAME)? {
-            if let Event::Key(key) = event::read()? {
-                msgs.extend(to_msg(key, state.goto.is_some()));
+        match session.wait_input(FRAME) {
+            Input::HungUp => break 'frames,
+            Input::Ready if event::poll(Duration::ZERO)? => {
+                if let Event::Key(key) = event::read()? {
+                    msgs.extend(to_msg(key, state.goto.is_some()));
+                }
             }
+            _ => {}
         }
-        if let Some(server) = &mut server {
+        if let Some(server) = server.as_mut() {
             let keys = server.poll(&snapshot(&state));
             msgs.extend(
                 keys.into_iter()
@@ -82,7 +101,7 @@ pub fn present(
                 match effect {
                     Effect::Quit => break 'frames,
                     Effect::Moved => {
-                        if let Some(server) = &mut server {
+                        if let Some(server) = server.as_mut() {
                             server.broadcast(&snapshot(&state));
                         }
                     }
@@ -91,9 +110,6 @@ pub fn present(
         }
     }
     drop(session);
-    if let Some(server) = server {
-        server.close();
-    }
     Ok(())
 }
 
@@ -139,7 +155,11 @@ pub fn follow(socket: &Path, theme: Theme) -> Result<FollowEnd, AppError> {
         session
             .terminal
             .draw(|f| f.render_widget(&view, f.area()))?;
-        if event::poll(FRAME)? {
+        let input = session.wait_input(FRAME);
+        if input == Input::HungUp {
+            return Ok(FollowEnd::Closed);
+        }
+        if input == Input::Ready && event::poll(Duration::ZERO)? {
             if let Event::Key(key) = event::read()? {
                 match follower_key(key) {
                     Some(FollowerKey::Quit) => return Ok(FollowEnd::Closed),

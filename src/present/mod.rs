@@ -11,6 +11,7 @@ pub mod keys;
 pub mod load;
 pub mod notes_view;
 pub mod overflow;
+pub mod plan;
 pub mod poll;
 pub mod protocol;
 pub mod render;

@@ -2,8 +2,9 @@
 //! 120×35 projector screen (they still work, scrolling with ↑/↓, but a room
 //! reads them better split).
 
+use super::plan::plan;
 use super::slides::{deck_for, Slide};
-use super::view::{column_width, slide_body, Header};
+use super::view::column_width;
 use crate::content::diagnostics::Diagnostic;
 use crate::content::model::Course;
 use crate::theme::{Theme, ThemeName};
@@ -39,11 +40,8 @@ pub fn warnings(course: &Course) -> Vec<Diagnostic> {
 pub fn rows_needed(slide: &Slide, (width, height): (u16, u16)) -> (usize, usize) {
     let theme = Theme::no_color(ThemeName::HighContrast);
     let column = Rect::new(0, 0, column_width(width, 0), height.saturating_sub(1));
-    let header = Header::for_slide(slide, column);
-    let room = usize::from(column.height.saturating_sub(header.rows()));
-    let last = slide.steps() - 1;
-    let lines = slide_body(slide, last, true, column.width, &theme);
-    (lines.len(), room)
+    let planned = plan(slide, slide.steps() - 1, true, column, &theme);
+    (planned.body.len(), planned.room(column.height))
 }
 
 #[cfg(test)]

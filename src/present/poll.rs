@@ -20,10 +20,23 @@ pub fn label(i: usize) -> String {
         .unwrap_or_else(|| (i + 1).to_string())
 }
 
-/// The lines of a poll slide's body (below its header).
-pub fn poll_lines(q: &Question, revealed: bool, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = markdown_lines(&q.prompt, width, theme);
-    out.push(Line::raw(""));
+/// The lines of a poll slide's body (below its header); `with_prompt`:
+/// start with the prompt (when the header does not show it in big letters).
+pub fn poll_lines(
+    q: &Question,
+    revealed: bool,
+    with_prompt: bool,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if with_prompt {
+        out = markdown_lines(&q.prompt, width, theme)
+            .into_iter()
+            .map(|l| l.patch_style(theme.strong()))
+            .collect();
+        out.push(Line::raw(""));
+    }
     match &q.kind {
         QuestionKind::Choice(c) => choice(&mut out, c, revealed, width, theme),
         QuestionKind::Verdict(v) => verdict(&mut out, v, revealed, width, theme),
@@ -251,7 +264,7 @@ mod tests {
 
     fn text(q: &Question, revealed: bool) -> String {
         let theme = Theme::no_color(ThemeName::HighContrast);
-        poll_lines(q, revealed, 80, &theme)
+        poll_lines(q, revealed, true, 80, &theme)
             .iter()
             .map(|l| l.to_string())
             .collect::<Vec<_>>()

@@ -142,7 +142,8 @@ impl Server {
         });
     }
 
-    /// Says goodbye (best effort, briefly blocking per follower) and removes the socket.
+    /// Says goodbye (best effort, briefly blocking per follower); dropping
+    /// then removes the socket.
     pub fn close(mut self) {
         let bye = encode(&ToFollower::Bye);
         for peer in &mut self.peers {
@@ -153,6 +154,11 @@ impl Server {
                 .set_write_timeout(Some(std::time::Duration::from_millis(200)));
             let _ = peer.stream.write_all(&peer.outbox);
         }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
     }
 }

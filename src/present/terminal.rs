@@ -28,6 +28,27 @@ impl Session {
         Ok(Session { terminal, stop })
     }
 
+    /// Waits up to `timeout` for input. crossterm 0.29 spins forever inside
+    /// `event::poll` once the terminal hangs up (a read of 0 bytes is
+    /// retried), so the loops wait here first and leave on a hang-up.
+    pub fn wait_input(&self, timeout: std::time::Duration) -> Input {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one valid pollfd, count 1.
+        let n = unsafe { libc::poll(&mut fd, 1, ms) };
+        if n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            Input::HungUp
+        } else if n > 0 {
+            Input::Ready
+        } else {
+            Input::Timeout
+        }
+    }
+
     /// A signal asked us to stop.
     pub fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
@@ -38,4 +59,12 @@ impl Drop for Session {
     fn drop(&mut self) {
         ratatui::restore();
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Ready,
+    Timeout,
+    /// The terminal is gone (window closed, tmux pane killed).
+    HungUp,
 }

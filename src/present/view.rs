@@ -4,8 +4,8 @@
 
 use super::big::{big_lines_fit, BigTitle};
 use super::keys::HELP;
-use super::poll::poll_lines;
-use super::render::{body_lines, clip, wrap_text};
+use super::plan::{plan, Title};
+use super::render::{clip, wrap_text};
 use super::slides::{Slide, SlideKind};
 use super::state::{State, ZOOM_STEP};
 use crate::theme::Theme;
@@ -34,72 +34,6 @@ pub fn column_width(screen: u16, zoom: i8) -> u16 {
     let wanted = i32::from(COLUMN) + i32::from(zoom) * i32::from(ZOOM_STEP);
     let max = i32::from(screen.saturating_sub(4)).max(i32::from(screen.min(20)));
     u16::try_from(wanted.clamp(1, max.max(1))).unwrap_or(1)
-}
-
-/// The rows above a content slide's body: padding, title (big when it fits
-/// on one line and the screen is tall enough), and a gap.
-pub struct Header {
-    pub top_pad: u16,
-    pub big: Option<Vec<String>>,
-    pub title_rows: u16,
-    pub gap: u16,
-}
-
-impl Header {
-    pub fn for_slide(slide: &Slide, column: Rect) -> Header {
-        let title = slide.title();
-        let untitled = matches!(slide.kind, SlideKind::Body { title: None, .. });
-        let top_pad = if column.height >= 30 {
-            2
-        } else {
-            u16::from(column.height >= 12)
-        };
-        let big = (column.height >= 24 && !untitled)
-            .then(|| big_lines_fit(&title, column.width, 1))
-            .flatten();
-        let title_rows = match &big {
-            Some(_) => super::big::GLYPH_HEIGHT,
-            None => u16::try_from(wrap_text(&title, usize::from(column.width)).len())
-                .unwrap_or(u16::MAX),
-        };
-        let gap = if column.height >= 20 { 2 } else { 1 };
-        Header {
-            top_pad,
-            big,
-            title_rows,
-            gap,
-        }
-    }
-
-    pub fn rows(&self) -> u16 {
-        self.top_pad
-            .saturating_add(self.title_rows)
-            .saturating_add(self.gap)
-    }
-}
-
-/// Body lines of `slide` at `step` for a column width (what the view scrolls).
-pub fn slide_body(
-    slide: &Slide,
-    step: usize,
-    revealed: bool,
-    width: u16,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    match &slide.kind {
-        SlideKind::Title { .. } => Vec::new(),
-        SlideKind::Body { blocks, steps, .. } => {
-            let shown = steps.get(step).or(steps.last());
-            let visible = shown.map_or(blocks.len(), |s| s.visible).min(blocks.len());
-            body_lines(
-                &blocks[..visible],
-                width,
-                theme,
-                shown.and_then(|s| s.left_only),
-            )
-        }
-        SlideKind::Poll { question, .. } => poll_lines(question, revealed, width, theme),
-    }
 }
 
 impl Widget for &SlideView<'_> {
@@ -208,61 +142,40 @@ impl SlideView<'_> {
     }
 
     fn render_content_slide(&self, slide: &Slide, area: Rect, buf: &mut Buffer) {
-        let title = slide.title();
-        let header = Header::for_slide(slide, area);
-        let untitled = matches!(slide.kind, SlideKind::Body { title: None, .. });
-        let y = area.y + header.top_pad;
-        let body_y = (area.y + header.rows()).min(area.bottom());
-        match header.big {
-            Some(lines) => {
-                let rows = header.title_rows.min(area.bottom().saturating_sub(y));
-                BigTitle {
-                    lines,
-                    style: self.theme.heading(1),
-                }
-                .render(
-                    Rect {
-                        y,
-                        height: rows,
-                        ..area
-                    },
-                    buf,
-                );
-            }
-            None => {
-                let style = match (slide.is_poll(), untitled) {
-                    (true, _) => self.theme.accent(),
-                    (_, true) => self.theme.dim(),
-                    _ => self.theme.heading(1),
-                };
-                let lines: Vec<Line> = wrap_text(&title, usize::from(area.width))
-                    .into_iter()
-                    .map(|l| Line::styled(l, style))
-                    .collect();
-                let rows = header.title_rows.min(area.bottom().saturating_sub(y));
-                Paragraph::new(lines).render(
-                    Rect {
-                        y,
-                        height: rows,
-                        ..area
-                    },
-                    buf,
-                );
-            }
-        }
-        let body_area = Rect {
-            y: body_y,
-            height: area.bottom() - body_y,
+        let st = self.state;
+        let plan = plan(slide, st.step, st.revealed, area, &self.theme);
+        let mut y = area.y + plan.top_pad;
+        let row = |y: u16, height: u16| Rect {
+            y,
+            height: height.min(area.bottom().saturating_sub(y)),
             ..area
         };
-        let lines = slide_body(
-            slide,
-            self.state.step,
-            self.state.revealed,
-            area.width,
-            &self.theme,
-        );
-        self.render_scrolled(lines, body_area, buf);
+        if let Some(kicker) = &plan.kicker {
+            Paragraph::new(Line::styled(kicker.clone(), self.theme.accent()))
+                .render(row(y, 1), buf);
+            y += 1;
+        }
+        let rows = plan.title_rows();
+        match &plan.title {
+            Title::Big(lines) => BigTitle {
+                lines: lines.clone(),
+                style: self.theme.heading(1),
+            }
+            .render(row(y, rows), buf),
+            Title::Plain(lines) | Title::Quiet(lines) => {
+                let style = match plan.title {
+                    Title::Quiet(_) => self.theme.dim(),
+                    _ => self.theme.heading(1),
+                };
+                let lines: Vec<Line> = lines
+                    .iter()
+                    .map(|l| Line::styled(l.clone(), style))
+                    .collect();
+                Paragraph::new(lines).render(row(y, rows), buf);
+            }
+        }
+        let body_y = (area.y + plan.header_rows()).min(area.bottom());
+        self.render_scrolled(plan.body, row(body_y, area.bottom() - body_y), buf);
     }
 
     /// The body, scrolled by `state.scroll` (clamped), with a "more" marker.
