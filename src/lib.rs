@@ -7,10 +7,12 @@
 //! `update` changes state and returns effects, and disk I/O happens at the
 //! edges ([`commands`], [`persist`]).
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod content;
+pub mod highlight;
 pub mod layout;
 pub mod persist;
 pub mod present;
