@@ -17,6 +17,7 @@ pub mod highlight;
 pub mod keymap;
 pub mod layout;
 pub mod persist;
+pub mod present;
 pub mod quiz;
 pub mod term;
 pub mod theme;
