@@ -12,16 +12,19 @@ pub mod geometry;
 pub mod layouts;
 pub mod msg;
 pub mod progress;
+pub mod quiz;
 pub mod search;
 pub mod update;
 
 #[cfg(test)]
 pub(crate) mod fixture;
 #[cfg(test)]
+mod quiz_tests;
+#[cfg(test)]
 mod update_tests;
 
 pub use msg::{Effect, LessonSave, Msg};
-pub use update::update;
+pub use update::{routes_to_quiz, update};
 
 use crate::content::model::{Course, Lesson};
 use crate::layout::{Laid, LayoutOptions};
@@ -59,19 +62,16 @@ pub struct Banner {
     pub lines: Vec<String>,
 }
 
-/// Which screen fills the terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    Course,
-}
-
 #[derive(Debug, Clone)]
 pub struct State {
     pub course: Course,
     pub theme: Theme,
     /// The terminal size.
     pub area: Rect,
-    pub screen: Screen,
+    /// The quiz screen, when open: it covers the course view.
+    pub quiz: Option<Box<quiz::QuizScreen>>,
+    /// Started as `serverless-tutor quiz ID`: leaving the quiz quits.
+    pub quiz_only: bool,
     pub lesson: usize,
     /// First visible row of the laid-out lesson.
     pub scroll: usize,
@@ -115,7 +115,8 @@ impl State {
             course,
             theme,
             area,
-            screen: Screen::Course,
+            quiz: None,
+            quiz_only: false,
             lesson,
             scroll: 0,
             focus: Focus::Content,

@@ -5,6 +5,7 @@
 pub mod banner;
 pub mod help;
 pub mod lesson;
+pub mod quiz;
 pub mod search;
 pub mod sidebar;
 pub mod small;
@@ -23,6 +24,13 @@ impl Widget for &State {
         buf.set_style(area, self.theme.base());
         if geometry::too_small(area) {
             small::render(self, area, buf);
+            return;
+        }
+        if let Some(screen) = &self.quiz {
+            quiz::render(self, screen, area, buf);
+            if self.overlay == Some(Overlay::Help) {
+                help::render(self, area, buf);
+            }
             return;
         }
         let g = geometry::geometry(

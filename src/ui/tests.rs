@@ -4,6 +4,7 @@
 
 use crate::app::{fixture, update, Msg, State};
 use crate::persist::progress::CourseProgress;
+use crate::quiz::session::{Now, QuizMsg};
 use crate::theme::{Theme, ThemeName};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -118,6 +119,19 @@ fn snapshot(name: &str, s: &State) {
     insta::assert_snapshot!(name, text);
 }
 
+fn start_quiz(s: &mut State) {
+    let now = std::time::Instant::now();
+    let quiz_id = "01-quiz".to_owned();
+    update(
+        s,
+        Msg::StartQuiz {
+            quiz_id,
+            seed: None,
+            now,
+        },
+    );
+}
+
 /// Brings a fresh state to the screen under test.
 type Setup = fn(&mut State);
 
@@ -140,6 +154,21 @@ fn screens() -> Vec<(&'static str, Setup)> {
             keys(s, "/cold");
             key(s, KeyCode::Enter);
             keys(s, "n");
+        }),
+        ("quiz_question", |s| start_quiz(s)),
+        ("quiz_results_with_notice", |s| {
+            start_quiz(s);
+            for m in [QuizMsg::Key('a'), QuizMsg::Submit, QuizMsg::Submit] {
+                update(s, Msg::Quiz(m, Now::current()));
+            }
+            update(
+                s,
+                Msg::Notice("Exported: /data/exports/x.json and /data/exports/x.csv".into()),
+            );
+        }),
+        ("quiz_help", |s| {
+            start_quiz(s);
+            keys(s, "?");
         }),
         ("watch_error_banner", |s| {
             update(
