@@ -22,6 +22,8 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// Set when the reader saw the end of the output (the child closed the pty).
+    drained: Arc<std::sync::atomic::AtomicBool>,
     rows: u16,
     cols: u16,
 }
@@ -49,6 +51,8 @@ impl Session {
         let writer = pty.master.take_writer().expect("pty writer");
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&output);
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let done = Arc::clone(&drained);
         std::thread::spawn(move || {
             let _keep_master_open = pty.master;
             let mut buf = [0u8; 8192];
@@ -58,11 +62,13 @@ impl Session {
                 }
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         Session {
             child,
             writer,
             output,
+            drained,
             rows,
             cols,
         }
@@ -104,6 +110,12 @@ impl Session {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // Everything it wrote before exiting must be read too.
+                while !self.drained.load(std::sync::atomic::Ordering::SeqCst)
+                    && Instant::now() < deadline
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
                 return status.exit_code();
             }
             if Instant::now() > deadline {
@@ -350,4 +362,83 @@ fn the_quiz_opens_at_the_end_of_a_lesson_records_the_answer_and_returns() {
     );
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn watch_reloads_an_edited_lesson_in_place_and_shows_errors_in_a_banner() {
+    let data = tempfile::tempdir().unwrap();
+    let course = tempfile::tempdir().unwrap();
+    copy_dir(&fixture_course(), course.path());
+    let dir = course.path().display().to_string();
+    let mut s = Session::start(&["--course", &dir, "--watch"], data.path(), 40, 120);
+    s.wait_for("Lesson 1/3");
+    s.send("]");
+    s.wait_for("Lesson 2/3");
+    let lesson = course.path().join("lessons/02-state.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(
+        &lesson,
+        text.replace("# State lives elsewhere", "# State lives in a database"),
+    )
+    .unwrap();
+    let screen = s.wait_for("State lives in a database");
+    assert!(
+        screen.contains("Lesson 2/3"),
+        "same lesson after the reload:\n{screen}"
+    );
+    std::fs::write(&lesson, "+++\ntitle = 3\n+++\n# Broken\n").unwrap();
+    let screen = s.wait_for("does not validate");
+    assert!(
+        screen.contains("02-state.md"),
+        "the error names the file:\n{screen}"
+    );
+    assert!(
+        screen.contains("State lives in a database"),
+        "the last good version stays:\n{screen}"
+    );
+    std::fs::write(&lesson, text).unwrap();
+    s.wait_for("State lives elsewhere");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_corrupt_progress_file_is_moved_aside_with_a_one_line_notice() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("progress.json"), b"\0\0{ not json").unwrap();
+    let mut s = start(data.path());
+    let screen = s.wait_for("Lesson 1/3");
+    assert!(screen.contains("corrupt"), "the notice is shown:\n{screen}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let moved = std::fs::read_dir(data.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("progress.json.corrupt-")
+        });
+    assert!(moved, "the damaged file is kept aside");
+}
+
+#[test]
+fn watch_without_a_course_dir_is_refused_before_the_terminal_is_touched() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["--watch"], data.path(), 24, 80);
+    assert_eq!(s.wait_exit(), 2);
+    assert!(!contains(&s.bytes(), b"\x1b[?1049h"));
 }

@@ -210,6 +210,16 @@ fn too_small_screen_shows_the_size() {
 }
 
 #[test]
+fn a_frame_smaller_than_the_last_resize_still_draws() {
+    let s = state(Theme::new(ThemeName::Dark, true), 120, 40);
+    for (w, h) in [(80, 24), (41, 13), (1, 1)] {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        s.render(area, &mut buf);
+    }
+}
+
+#[test]
 fn any_size_from_one_by_one_draws_without_panicking() {
     for w in [0u16, 1, 2, 5, 39, 40, 41, 69, 70, 71, 109, 110, 300] {
         for h in [0u16, 1, 2, 3, 11, 12, 13, 60] {
