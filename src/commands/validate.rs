@@ -65,12 +65,12 @@ pub fn validate(source: &CourseSource) -> Report {
     Report { text, ok }
 }
 
-/// Course-level checks beyond parsing, run on a course that loaded.
-///
-/// Integration hook: the checker's `check::keys::verify_course(course)` and
-/// the projector's `present::overflow::warnings(course)` plug in here.
-pub fn course_checks(_course: &Course) -> Vec<Diagnostic> {
-    Vec::new()
+/// Course-level checks beyond parsing, run on a course that loaded: the quiz
+/// keys proven by the red-flag checker, and slides that overflow a projector.
+pub fn course_checks(course: &Course) -> Vec<Diagnostic> {
+    let mut found = crate::check::keys::verify_course(course);
+    found.extend(crate::present::overflow::warnings(course));
+    found
 }
 
 fn plural(n: usize, word: &str) -> String {
