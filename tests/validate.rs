@@ -74,8 +74,8 @@ fn cases() -> Vec<(&'static str, Vec<String>)> {
         ("lines-outside-snippet", s(&["quizzes/02-flags.toml:12:10: error: line 3 is outside the snippet (2 lines, numbered from 1)"])),
         ("code-lines-outside-snippet", s(&["lessons/02-flags.md:9:1: error: `lines=5`: line 5 is outside the snippet (2 lines)"])),
         ("unknown-reason", vec![format!("quizzes/02-flags.toml:13:10: error: unknown reason `global-state` (valid: {REASONS})")]),
-        ("unknown-lang", vec![format!("quizzes/02-flags.toml:31:8: error: unknown language `javascrpt` for the highlighter (known: {langs})")]),
-        ("code-unknown-lang", vec![format!("lessons/02-flags.md:13:1: error: unknown language `jsx-ish` for the highlighter (known: {langs})")]),
+        ("unknown-lang", vec![format!("quizzes/02-flags.toml:31:8: error: unknown language `javascrpt` for the highlighter (try {langs})")]),
+        ("code-unknown-lang", vec![format!("lessons/02-flags.md:13:1: error: unknown language `jsx-ish` for the highlighter (try {langs})")]),
         ("compare-not-two-fences", s(&["lessons/02-flags.md:8:1: error: a compare must hold exactly two fenced code blocks and nothing else; found 1 code block(s) and 0 other block(s)"])),
         ("unclosed-directive", s(&["lessons/02-flags.md:8:1: error: unclosed `<!-- compare -->`: add `<!-- /compare -->` after it, in the same quote or list item"])),
         ("unclosed-comment", s(&[

@@ -71,7 +71,7 @@ pub(super) fn parse_info(info: &str) -> Info {
     if let Some(l) = &out.lang {
         if !lang::is_known(l) {
             out.problems.push(format!(
-                "unknown language `{l}` for the highlighter (known: {})",
+                "unknown language `{l}` for the highlighter (try {})",
                 lang::known_list()
             ));
         }
