@@ -100,6 +100,8 @@ pub(super) struct Builder<'t> {
     closing: bool,
     /// Receives inline events that have nowhere to go (never rendered).
     discard: InlineBuilder,
+    /// Open quote and list frames (flattened ones excluded).
+    depth: usize,
 }
 
 impl<'t> Builder<'t> {
@@ -116,6 +118,7 @@ impl<'t> Builder<'t> {
             problems: Vec::new(),
             closing: false,
             discard: InlineBuilder::default(),
+            depth: 0,
         }
     }
 
@@ -359,11 +362,7 @@ impl<'t> Builder<'t> {
 
     fn open_container(&mut self, kind: Container, offset: usize, start: Option<u64>) {
         self.close_leaf();
-        let depth = self
-            .stack
-            .iter()
-            .filter(|f| matches!(f, Frame::Quote { .. } | Frame::List { .. }))
-            .count();
+        let depth = self.depth;
         let frame = match kind {
             Container::Item if matches!(self.stack.last(), Some(Frame::List { .. })) => {
                 Frame::Item {
@@ -383,6 +382,9 @@ impl<'t> Builder<'t> {
                 offset,
             },
         };
+        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
+            self.depth += 1;
+        }
         self.stack.push(frame);
     }
 
@@ -412,6 +414,9 @@ impl<'t> Builder<'t> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
+        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
+            self.depth -= 1;
+        }
         match frame {
             Frame::Root { .. } | Frame::Flattened(_) => {}
             Frame::Quote { blocks, offset } => self.push_block(Block::Quote(blocks), offset),
