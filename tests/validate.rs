@@ -83,6 +83,8 @@ fn cases() -> Vec<(&'static str, Vec<String>)> {
             "lessons/01-intro.md:23:1: error: `<!-- /since -->` without a matching `<!-- since -->` before it (in the same quote or list item)",
         ])),
         ("since-without-source", s(&["lessons/01-intro.md:21:1: error: a since note needs its source: `<!-- since: YYYY-MM source=URL -->`"])),
+        ("since-without-date", s(&["lessons/01-intro.md:21:1: error: a since note needs the date it was checked: `<!-- since: YYYY-MM source=URL -->`"])),
+        ("misspelt-directive", s(&["lessons/01-intro.md:11:1: warning: this comment looks like a misspelt `pause` directive; it is ignored"])),
         ("invalid-utf8", s(&["lessons/01-intro.md:9:33: error: invalid UTF-8: byte 0xFF (save the file as UTF-8)"])),
         ("nul-byte", s(&["quizzes/01-intro.toml:9:10: error: file contains a NUL byte (is it a binary file?)"])),
         ("empty-file", s(&["lessons/02-flags.md: error: file is empty"])),
