@@ -72,10 +72,10 @@ fn cases() -> Vec<(&'static str, Vec<String>)> {
         ("answer-not-an-option", s(&["quizzes/02-flags.toml:32:10: error: `answer` of a compare question is \"left\" or \"right\""])),
         ("placement-unknown-target", s(&["quizzes/01-intro.toml:19:10: error: `answer` puts `streaming` in `the edge`, which is not one of the targets"])),
         ("lines-outside-snippet", s(&["quizzes/02-flags.toml:12:10: error: line 3 is outside the snippet (2 lines, numbered from 1)"])),
-        ("code-lines-outside-snippet", s(&["lessons/02-flags.md:9:1: error: `lines=5`: line 5 is outside the snippet (2 lines)"])),
+        ("code-lines-outside-snippet", s(&["lessons/02-flags.md:9:37: error: `lines=5`: line 5 is outside the snippet (2 lines)"])),
         ("unknown-reason", vec![format!("quizzes/02-flags.toml:13:10: error: unknown reason `global-state` (valid: {REASONS})")]),
         ("unknown-lang", vec![format!("quizzes/02-flags.toml:31:8: error: unknown language `javascrpt` for the highlighter (try {langs})")]),
-        ("code-unknown-lang", vec![format!("lessons/02-flags.md:13:1: error: unknown language `jsx-ish` for the highlighter (try {langs})")]),
+        ("code-unknown-lang", vec![format!("lessons/02-flags.md:13:4: error: unknown language `jsx-ish` for the highlighter (try {langs})")]),
         ("compare-not-two-fences", s(&["lessons/02-flags.md:8:1: error: a compare must hold exactly two fenced code blocks and nothing else; found 1 code block(s) and 0 other block(s)"])),
         ("unclosed-directive", s(&["lessons/02-flags.md:8:1: error: unclosed `<!-- compare -->`: add `<!-- /compare -->` after it, in the same quote or list item"])),
         ("unclosed-comment", s(&[

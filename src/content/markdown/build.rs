@@ -343,8 +343,9 @@ impl<'t> Builder<'t> {
             Leaf::Code { info, text, offset } => {
                 let line = self.index.line(offset) + self.first_line - 1;
                 let (code, problems) = build_code(info.as_deref(), &text, line);
-                for p in problems {
-                    self.error(offset, p);
+                let info_at = self.info_offset(offset, info.as_deref());
+                for (at, p) in problems {
+                    self.error(info_at.map_or(offset, |i| i + at), p);
                 }
                 self.push_block(Block::Code(code), offset);
             }
@@ -358,6 +359,14 @@ impl<'t> Builder<'t> {
                 self.push_block(Block::Table(table), offset);
             }
         }
+    }
+
+    /// Byte offset of the info string in the fence line that starts at `fence`.
+    fn info_offset(&self, fence: usize, info: Option<&str>) -> Option<usize> {
+        let info = info.filter(|i| !i.is_empty())?;
+        let rest = self.text.get(fence..)?;
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        line.find(info).map(|i| fence + i)
     }
 
     fn open_container(&mut self, kind: Container, offset: usize, start: Option<u64>) {

@@ -147,10 +147,10 @@ fn indented_code_and_diagrams() {
 }
 
 #[test]
-fn code_problems_are_reported_at_the_fence() {
+fn code_problems_point_at_their_attribute() {
     let parsed = parse("text\n\n```jsx lines=9\nx\n```\n", 1);
     assert_eq!(parsed.problems.len(), 1);
-    assert_eq!((parsed.problems[0].line, parsed.problems[0].col), (3, 1));
+    assert_eq!((parsed.problems[0].line, parsed.problems[0].col), (3, 8));
     assert_eq!(
         parsed.problems[0].message,
         "`lines=9`: line 9 is outside the snippet (1 lines)"
