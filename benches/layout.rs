@@ -46,8 +46,20 @@ fn growth(c: &mut Criterion) {
 }
 
 fn dump(c: &mut Criterion) {
-    c.bench_function("load embedded syntax + theme dumps", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| highlight::load_time()).sum())
+    c.bench_function("load embedded syntax dump", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| highlight::load_time().0).sum())
+    });
+    c.bench_function("load embedded theme dump", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| highlight::load_time().1).sum())
+    });
+    let theme = Theme::new(ThemeName::Dark, true);
+    let code = "const express = require('express');\napp.listen(3000);\n";
+    let mut n = 0u64;
+    c.bench_function("highlight a small JS block (uncached)", |b| {
+        b.iter(|| {
+            n += 1;
+            highlight::highlight(&format!("{code}// {n}"), Some("js"), &theme)
+        })
     });
 }
 
