@@ -128,6 +128,13 @@ fn simple_width(text: &str) -> Option<usize> {
     }
 }
 
+/// Ideographs, kana and full-width forms: a line may break around them.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
 /// Greedy word wrapper over styled fragments (prose).
 pub struct WordWrap {
     width: usize,
@@ -169,14 +176,25 @@ impl WordWrap {
     /// A piece of a word: whole when it fits (the fast path), else grapheme
     /// by grapheme.
     fn piece(&mut self, style: Style, piece: &str) {
-        if let Some(w) = simple_width(piece) {
+        let cjk = !piece.is_ascii() && piece.chars().any(is_cjk);
+        if let Some(w) = simple_width(piece).filter(|_| !cjk) {
             if self.word.width + w <= self.width {
                 self.word.push(style, piece, w);
                 return;
             }
         }
         let max = self.width;
-        for_each_grapheme(piece, max, |g, w| self.grapheme(style, g, w));
+        for_each_grapheme(piece, max, |g, w| {
+            // CJK text has no spaces: a line may break between ideographs.
+            let breakable = cjk && g.chars().next().is_some_and(is_cjk);
+            if breakable {
+                self.flush_word();
+            }
+            self.grapheme(style, g, w);
+            if breakable {
+                self.flush_word();
+            }
+        });
     }
 
     /// A break opportunity rendered as one space.
@@ -352,6 +370,7 @@ mod tests {
             }
         }
         assert_eq!(wrap("漢字", 1), ["…", "…"]);
+        assert_eq!(wrap("ab 漢字かな交じり", 8), ["ab 漢字", "かな交じ", "り"]);
         assert_eq!(wrap("👨‍👩‍👧x", 2), ["👨‍👩‍👧", "x"]);
     }
 
