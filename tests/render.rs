@@ -829,3 +829,28 @@ fn markdownish() -> impl Strategy<Value = String> {
     )
     .prop_map(|v| v.concat())
 }
+
+#[test]
+fn render_command_renders_every_course_lesson_by_id() {
+    let source = serverless_tutor::content::source::CourseSource::Embedded;
+    let (course, _) =
+        serverless_tutor::content::load::load_checked(&source).expect("course validates");
+    assert!(!course.lessons.is_empty());
+    for lesson in &course.lessons {
+        for w in WIDTHS {
+            let laid = serverless_tutor::layout::layout_lesson(lesson, &opts(w));
+            assert_fits(&laid.lines, w);
+        }
+    }
+    let first = &course.lessons[0].id;
+    let out = bin()
+        .args(["render", first, "--width", "60"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(stdout
+        .lines()
+        .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 60));
+    assert!(!stdout.contains('\u{1b}'));
+    bin().args(["render", "no-such-lesson"]).assert().failure();
+}

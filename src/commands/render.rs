@@ -6,7 +6,7 @@
 
 use crate::cli::{ColorChoice, Ctx, RenderArgs};
 use crate::content::model::Lesson;
-use crate::content::{lesson, sanitize};
+use crate::content::{lesson, load, sanitize};
 use crate::layout::{ansi, layout_lesson, LayoutOptions};
 use crate::theme::Theme;
 use std::io::{IsTerminal, Write};
@@ -29,6 +29,8 @@ pub enum RenderError {
     TooBig { path: String, max: u64 },
     #[error("no lesson `{0}` in the course (and no such file)")]
     NoLesson(String),
+    #[error("the course does not validate ({0} errors); run `serverless-tutor validate`")]
+    Invalid(usize),
 }
 
 pub fn run(ctx: &Ctx, args: &RenderArgs) -> anyhow::Result<ExitCode> {
@@ -67,10 +69,14 @@ fn load_target(ctx: &Ctx, target: &str) -> Result<Lesson, RenderError> {
     lesson_by_id(ctx, target)
 }
 
-/// A lesson of the course by id. The course loader (`content::load`) has not
-/// landed yet: until it does, only markdown files can be rendered.
-fn lesson_by_id(_ctx: &Ctx, id: &str) -> Result<Lesson, RenderError> {
-    Err(RenderError::NoLesson(sanitize::inline(id).into_owned()))
+/// A lesson of the course by id (the course must validate).
+fn lesson_by_id(ctx: &Ctx, id: &str) -> Result<Lesson, RenderError> {
+    let (course, _warnings) =
+        load::load_checked(&ctx.source).map_err(|errors| RenderError::Invalid(errors.len()))?;
+    course
+        .lesson(id)
+        .cloned()
+        .ok_or_else(|| RenderError::NoLesson(sanitize::inline(id).into_owned()))
 }
 
 fn read_markdown(path: &Path) -> Result<Lesson, RenderError> {
