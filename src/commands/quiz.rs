@@ -57,7 +57,7 @@ fn run_plain(
     };
     let stdin = io::stdin();
     let stdout = io::stdout();
-    plain::run_with(
+    let run = plain::run_with(
         quiz,
         stdin.lock(),
         stdout.lock(),
@@ -70,8 +70,13 @@ fn run_plain(
                 .map(|_| ())
                 .map_err(io::Error::other)
         },
-    )
-    .context("quiz")?;
+    );
+    match run {
+        Ok(_) => {}
+        // The reader went away (`| head`): what was answered is saved; stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e).context("quiz"),
+    }
     for notice in store.take_notices() {
         eprintln!("serverless-tutor: {}", sanitize::inline(&notice));
     }
