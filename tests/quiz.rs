@@ -125,3 +125,77 @@ fn unknown_quiz_is_a_usage_error() {
     assert!(err.contains("unknown quiz \"nope\""), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// Every question of the embedded course, in every stage, draws at small
+/// and usual sizes without panicking (real content, not only fixtures).
+#[test]
+fn every_embedded_question_draws_in_every_stage() {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    use serverless_tutor::content::quizfile::parse_quiz;
+    use serverless_tutor::content::source::CourseSource;
+    use serverless_tutor::quiz::session::{Now, QuizMsg};
+    use serverless_tutor::quiz::{QuizSession, QuizView};
+    use serverless_tutor::theme::{Theme, ThemeName};
+
+    let source = CourseSource::Embedded;
+    let manifest = String::from_utf8(source.read("course.toml").unwrap()).unwrap();
+    let table: toml::Table = manifest.parse().unwrap();
+    let mut quizzes = 0;
+    for lesson in table["lessons"].as_array().unwrap() {
+        let lesson = lesson.as_str().unwrap();
+        let text =
+            String::from_utf8(source.read(&format!("lessons/{lesson}.md")).unwrap()).unwrap();
+        let Some(id) = text
+            .lines()
+            .find_map(|l| l.strip_prefix("quiz = \""))
+            .map(|rest| rest.trim_end_matches('"').to_owned())
+        else {
+            continue;
+        };
+        let path = format!("quizzes/{id}.toml");
+        let quiz_text = String::from_utf8(source.read(&path).unwrap()).unwrap();
+        let (quiz, _) = parse_quiz(&id, &path, &quiz_text);
+        let quiz = quiz.unwrap();
+        quizzes += 1;
+        let mut s = QuizSession::new(&quiz, Some(11), None);
+        let theme = Theme::new(ThemeName::Dark, true);
+        // Walk: choose something, then submit, then next; draw at each step.
+        let walk = [
+            QuizMsg::Key('f'),
+            QuizMsg::Toggle,
+            QuizMsg::Down,
+            QuizMsg::Key('b'),
+            QuizMsg::Right,
+            QuizMsg::Key('1'),
+            QuizMsg::Key('1'),
+            QuizMsg::Key('1'),
+            QuizMsg::Key('1'),
+            QuizMsg::Key('1'),
+            QuizMsg::Submit,
+            QuizMsg::Submit,
+            QuizMsg::Key('2'),
+            QuizMsg::Submit,
+        ];
+        for _ in 0..quiz.questions.len() * 2 {
+            for msg in &walk {
+                s.update(msg.clone(), Now::current());
+                for (w, h) in [(80, 24), (120, 40), (30, 8)] {
+                    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+                    let view = QuizView::new(&s, theme);
+                    term.draw(|f| f.render_widget(&view, f.area())).unwrap();
+                }
+                if s.current_question().is_none() {
+                    break;
+                }
+            }
+        }
+        assert!(
+            s.current_question().is_none(),
+            "quiz {id} did not finish: {:?} {:?}",
+            s.progress(),
+            s.stage()
+        );
+    }
+    assert!(quizzes >= 1, "the embedded course has quizzes");
+}

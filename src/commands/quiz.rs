@@ -63,10 +63,7 @@ fn run_plain(
         stdout.lock(),
         &opts,
         |question_id, attempt| {
-            store
-                .update(|p| {
-                    record::add_attempt(p, course_id, &quiz.id, question_id, attempt.clone());
-                })
+            record::save_attempt(&store, course_id, &quiz.id, question_id, attempt)
                 .map(|_| ())
                 .map_err(io::Error::other)
         },
