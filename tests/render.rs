@@ -540,6 +540,11 @@ fn unsanitised_text_is_still_guarded() {
     let blocks = vec![
         p(evil),
         Block::Code(code("js", evil)),
+        Block::Code(CodeBlock {
+            title: Some(evil.into()),
+            verdict: Some(Verdict::Works),
+            ..code("js", evil)
+        }),
         Block::Table(Table {
             alignments: vec![],
             header: vec![vec![text(evil)]],

@@ -136,3 +136,12 @@ fn ten_thousand_since_openers_do_not_nest() {
     let parsed = parse(&md, 1);
     assert!(parsed.blocks.len() <= 1);
 }
+
+#[test]
+fn a_comment_missing_its_end_is_caught_at_its_start() {
+    let md = "<!-- notes: forgot to close\n\ntext\n\n<!-- pause -->\n";
+    assert_eq!(
+        messages(md),
+        vec![(1, 1, "this comment contains another `<!--`: its own `-->` is probably missing, so it hides everything up to the next `-->`".into())]
+    );
+}

@@ -26,6 +26,10 @@ impl Builder<'_> {
                     source(start),
                     "unclosed comment: `<!--` has no `-->`, so it hides the rest of the file",
                 ),
+                Piece::Comment { start, body } if body.contains("<!--") => self.error(
+                    source(start),
+                    "this comment contains another `<!--`: its own `-->` is probably missing, so it hides everything up to the next `-->`",
+                ),
                 Piece::Comment { start, body } => self.directive(classify(body), source(start)),
             }
         }
