@@ -199,3 +199,40 @@ fn every_embedded_question_draws_in_every_stage() {
     }
     assert!(quizzes >= 1, "the embedded course has quizzes");
 }
+
+#[test]
+fn invalid_course_prints_its_problems_and_exits_1() {
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("serverless-tutor").unwrap();
+    let out = cmd
+        .args([
+            "--course",
+            "tests/fixtures/broken/answer-out-of-range",
+            "--data-dir",
+        ])
+        .arg(data.path())
+        .args(["quiz", "q", "--plain"])
+        .write_stdin("A\n")
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains(": error: "), "{err}");
+    assert!(out.get_output().stdout.is_empty(), "nothing asked");
+    assert!(!data.path().join("progress.json").exists());
+}
+
+#[test]
+fn without_plain_it_explains_how_to_get_line_mode() {
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("serverless-tutor").unwrap();
+    let out = cmd
+        .args(["--course", COURSE, "--data-dir"])
+        .arg(data.path())
+        .args(["quiz", "q"])
+        .write_stdin("")
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("serverless-tutor quiz q --plain"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
