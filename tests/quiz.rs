@@ -236,3 +236,118 @@ fn without_plain_it_explains_how_to_get_line_mode() {
     assert!(err.contains("serverless-tutor quiz q --plain"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// The real binary in a pseudo-terminal: `quiz q` (the TUI), the choice
+/// question answered, then one verdict question answered by key (fails,
+/// two lines marked, a reason); the feedback on screen and the attempt on disk.
+#[test]
+#[ignore = "needs commands::learn::run_quiz from the tui branch on main"]
+fn tui_answers_a_verdict_question_by_key() {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let data = tempfile::tempdir().unwrap();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_serverless-tutor"));
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join(COURSE);
+    cmd.arg("--course");
+    cmd.arg(&course);
+    cmd.arg("--data-dir");
+    cmd.arg(data.path());
+    cmd.args(["quiz", "q", "--no-shuffle"]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env(
+        "SERVERLESS_TUTOR_CONFIG",
+        data.path().join("no-config.toml"),
+    );
+    cmd.env_remove("SERVERLESS_TUTOR_DATA_DIR");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&output);
+    std::thread::spawn(move || {
+        let _keep_master_open = pty.master;
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let screen = || {
+        let mut parser = vt100::Parser::new(30, 100, 0);
+        parser.process(&output.lock().unwrap());
+        parser.screen().contents()
+    };
+    let wait_for = |text: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "never saw {text:?}:\n{s}");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    };
+    let mut send = |keys: &str| {
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(80));
+    };
+
+    wait_for("question 1 of 4");
+    send("a");
+    send("\r");
+    wait_for("Enter next");
+    send("\r");
+    wait_for("question 2 of 4");
+    send("f");
+    wait_for("Mark the line(s) that break");
+    send(" "); // line 1
+    send("\x1b[B");
+    send("\x1b[B");
+    send(" "); // line 3
+    send("\r");
+    wait_for("Why does it fail?");
+    send("2"); // in-memory-state
+    let shown = wait_for("Your answer:");
+    assert!(shown.contains("✔ Correct"), "{shown}");
+    assert!(shown.contains("Lines: ✔ right"), "{shown}");
+    assert!(
+        shown.contains("fails, lines 1, 3, in-memory-state"),
+        "{shown}"
+    );
+    let p = progress(data.path());
+    let verdict = &attempts(&p, "counter")[0];
+    assert_eq!(
+        verdict["answer"],
+        serde_json::json!({"type": "verdict", "verdict": "fails", "lines": [1, 3], "reason": "in-memory-state"})
+    );
+    assert_eq!(verdict["grade"]["reason_correct"], true);
+    send("\x1b");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "exit status {status:?}");
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("did not exit:\n{}", screen());
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
