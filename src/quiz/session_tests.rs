@@ -264,6 +264,20 @@ fn scrolling_does_not_touch_the_interaction() {
 }
 
 #[test]
+fn vim_keys_move_unless_they_are_option_letters() {
+    let quiz = sample_quiz();
+    let mut c = Clock::new();
+    let mut s = QuizSession::new(&quiz, None, None);
+    send(&mut s, &mut c, &[Key('j'), Key('j'), Key('k')]);
+    match s.stage() {
+        Stage::Asking(Interaction::Choice(ch)) => assert_eq!(ch.cursor, 1),
+        other => panic!("{other:?}"),
+    }
+    send(&mut s, &mut c, &[Submit, Key('j')]);
+    assert_eq!(s.scroll(), 1, "j scrolls the feedback");
+}
+
+#[test]
 fn empty_selection_goes_straight_to_results() {
     let quiz = sample_quiz();
     let s = QuizSession::new(&quiz, None, Some(vec!["nope".into()]));
