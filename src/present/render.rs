@@ -17,26 +17,47 @@ use unicode_width::UnicodeWidthChar;
 /// Comparisons reveal the failing pane first, then both.
 pub use crate::layout::compare::CompareReveal as Reveal;
 
+/// A slide's two widths: prose (and single code blocks) in a readable
+/// column, comparisons across the wider area so their panes wrap less. Lines
+/// are built for the wide area: narrow ones are indented to sit centred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub prose: u16,
+    pub wide: u16,
+}
+
+impl Columns {
+    pub fn indent(&self) -> u16 {
+        self.wide.saturating_sub(self.prose) / 2
+    }
+}
+
 /// Lines for a slide body: `blocks`, with the comparison at `left_only`
 /// showing only its failing pane. A blank line separates blocks.
 pub fn body_lines(
     blocks: &[Block],
-    width: u16,
+    cols: Columns,
     theme: &Theme,
     left_only: Option<usize>,
 ) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut prose: Vec<Block> = Vec::new();
+    let narrow = |lines: Vec<Line<'static>>| indent(lines, cols.indent());
     for (i, block) in blocks.iter().enumerate() {
         let special = match block {
-            Block::Code(code) => Some(code_lines(code, width, theme, &code.marked_lines)),
+            Block::Code(code) => Some(narrow(code_lines(
+                code,
+                cols.prose,
+                theme,
+                &code.marked_lines,
+            ))),
             Block::Compare(cmp) => {
                 let reveal = if left_only == Some(i) {
                     Reveal::LeftOnly
                 } else {
                     Reveal::Both
                 };
-                Some(compare_lines(cmp, width, theme, reveal))
+                Some(compare_lines(cmp, cols.wide, theme, reveal))
             }
             other => {
                 prose.push(other.clone());
@@ -44,28 +65,45 @@ pub fn body_lines(
             }
         };
         if let Some(lines) = special {
-            flush_prose(&mut prose, &mut out, width, theme);
+            flush_prose(&mut prose, &mut out, cols, theme);
             push_spaced(&mut out, lines);
         }
     }
-    flush_prose(&mut prose, &mut out, width, theme);
+    flush_prose(&mut prose, &mut out, cols, theme);
     while out.last().is_some_and(|l| l.width() == 0) {
         out.pop();
     }
     out
 }
 
-fn flush_prose(prose: &mut Vec<Block>, out: &mut Vec<Line<'static>>, width: u16, theme: &Theme) {
+/// Shifts lines right by `by` cells.
+pub fn indent(lines: Vec<Line<'static>>, by: u16) -> Vec<Line<'static>> {
+    if by == 0 {
+        return lines;
+    }
+    let pad = " ".repeat(usize::from(by));
+    lines
+        .into_iter()
+        .map(|mut l| {
+            if l.width() > 0 {
+                l.spans.insert(0, Span::raw(pad.clone()));
+            }
+            l
+        })
+        .collect()
+}
+
+fn flush_prose(prose: &mut Vec<Block>, out: &mut Vec<Line<'static>>, cols: Columns, theme: &Theme) {
     if prose.is_empty() {
         return;
     }
     let opts = LayoutOptions {
-        width,
+        width: cols.prose,
         theme: *theme,
         highlight: true,
     };
     let laid = layout_blocks(prose, &opts);
-    push_spaced(out, laid.lines);
+    push_spaced(out, indent(laid.lines, cols.indent()));
     prose.clear();
 }
 
