@@ -5,7 +5,7 @@
 
 use super::big::{big_lines_fit, GLYPH_HEIGHT};
 use super::poll::poll_lines;
-use super::render::{body_lines, indent, wrap_text, Columns};
+use super::render::{body_lines, wrap_text, Columns};
 use super::slides::{Slide, SlideKind};
 use crate::theme::Theme;
 use ratatui::layout::Rect;
@@ -79,12 +79,7 @@ pub fn plan(
             question,
         } => {
             let kicker = Some(format!("POLL {number}/{of}"));
-            let lines = |with_prompt| {
-                indent(
-                    poll_lines(question, revealed, with_prompt, width, theme),
-                    cols.indent(),
-                )
-            };
+            let lines = |with_prompt| poll_lines(question, revealed, with_prompt, cols, theme);
             let without_prompt = lines(false);
             let prompt = single_paragraph(&question.prompt);
             let big = prompt

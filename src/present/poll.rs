@@ -3,7 +3,9 @@
 //! correct answer is marked (✅, not only colour), failing lines get ❌, and
 //! the explanation follows.
 
-use super::render::{code_lines, compare_lines, markdown_lines, wrap_text, Reveal};
+use super::render::{
+    code_lines, compare_lines, indent, markdown_lines, wrap_text, Columns, Reveal,
+};
 use crate::content::model::{
     ChoiceQuestion, CodeBlock, CompareQuestion, Comparison, PlacementQuestion, Question,
     QuestionKind, Side, Verdict, VerdictQuestion,
@@ -22,13 +24,17 @@ pub fn label(i: usize) -> String {
 
 /// The lines of a poll slide's body (below its header); `with_prompt`:
 /// start with the prompt (when the header does not show it in big letters).
+/// Lines are for the wide area of `cols`: text in the prose column
+/// (indented), a compare question's panes across the whole width.
 pub fn poll_lines(
     q: &Question,
     revealed: bool,
     with_prompt: bool,
-    width: u16,
+    cols: Columns,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    let width = cols.prose;
+    let mut wide = Vec::new();
     let mut out = Vec::new();
     if with_prompt {
         out = markdown_lines(&q.prompt, width, theme)
@@ -40,7 +46,10 @@ pub fn poll_lines(
     match &q.kind {
         QuestionKind::Choice(c) => choice(&mut out, c, revealed, width, theme),
         QuestionKind::Verdict(v) => verdict(&mut out, v, revealed, width, theme),
-        QuestionKind::Compare(c) => compare(&mut out, c, revealed, width, theme),
+        QuestionKind::Compare(c) => {
+            wide = indent(std::mem::take(&mut out), cols.indent());
+            wide.extend(compare(&mut out, c, revealed, cols.wide, theme));
+        }
         QuestionKind::Placement(p) => placement(&mut out, p, revealed, width, theme),
     }
     if revealed && !q.explanation.trim().is_empty() {
@@ -48,7 +57,8 @@ pub fn poll_lines(
         out.push(Line::styled("Why", theme.heading(3)));
         out.extend(markdown_lines(&q.explanation, width, theme));
     }
-    out
+    wide.extend(indent(out, cols.indent()));
+    wide
 }
 
 /// One labelled option, wrapped under its label, then a blank line.
@@ -178,13 +188,14 @@ fn verdict(
     }
 }
 
+/// Pushes the question and answer lines to `out`; returns the panes.
 fn compare(
     out: &mut Vec<Line<'static>>,
     c: &CompareQuestion,
     revealed: bool,
     width: u16,
     theme: &Theme,
-) {
+) -> Vec<Line<'static>> {
     let pane = |code: &str, name: &str, side: Side| {
         let mut block = CodeBlock::plain(Some(&c.lang), code);
         block.title = Some(name.to_owned());
@@ -201,8 +212,8 @@ fn compare(
         left: pane(&c.left, "A (left)", Side::Left),
         right: pane(&c.right, "B (right)", Side::Right),
     };
-    out.extend(compare_lines(&cmp, width, theme, Reveal::Both));
-    out.push(Line::raw(""));
+    let mut panes = compare_lines(&cmp, width, theme, Reveal::Both);
+    panes.push(Line::raw(""));
     out.push(Line::styled(
         "Which one works on serverless: A or B?",
         theme.strong(),
@@ -214,6 +225,7 @@ fn compare(
         };
         out.push(Line::styled(answer, theme.good()));
     }
+    panes
 }
 
 fn placement(
@@ -264,11 +276,20 @@ mod tests {
 
     fn text(q: &Question, revealed: bool) -> String {
         let theme = Theme::no_color(ThemeName::HighContrast);
-        poll_lines(q, revealed, true, 80, &theme)
-            .iter()
-            .map(|l| l.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
+        poll_lines(
+            q,
+            revealed,
+            true,
+            Columns {
+                prose: 80,
+                wide: 80,
+            },
+            &theme,
+        )
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
     }
 
     #[test]
@@ -306,5 +327,36 @@ mod tests {
             assert!(before.contains(&format!(" {l}   ")), "{before}");
         }
         assert!(text(&question, true).contains("✅  C   three"));
+    }
+
+    #[test]
+    fn compare_questions_use_the_wide_area_and_text_the_column() {
+        let question = q(QuestionKind::Compare(CompareQuestion {
+            left: "app.listen(3000)".into(),
+            right: "export default app".into(),
+            lang: "js".into(),
+            answer: Side::Right,
+        }));
+        let theme = Theme::no_color(ThemeName::HighContrast);
+        let cols = Columns {
+            prose: 100,
+            wide: 116,
+        };
+        let lines: Vec<String> = poll_lines(&question, true, true, cols, &theme)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert!(lines[0].starts_with("        Does this work?"), "{lines:?}");
+        let panes = lines.iter().find(|l| l.contains("A (left)")).unwrap();
+        assert!(
+            panes.starts_with("A (left)") && panes.contains("B (right)"),
+            "{panes}"
+        );
+        assert!(lines
+            .iter()
+            .any(|l| l.contains("✅ Answer: B (right) works")));
+        assert!(lines
+            .iter()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 116));
     }
 }
