@@ -22,6 +22,38 @@ pub fn label(i: usize) -> String {
         .unwrap_or_else(|| (i + 1).to_string())
 }
 
+/// The correct answer in a few words (for the speaker's notes).
+pub fn answer_text(q: &Question) -> String {
+    match &q.kind {
+        QuestionKind::Choice(c) => {
+            let letters: Vec<String> = c.answer.iter().map(|i| label(*i)).collect();
+            letters.join(", ")
+        }
+        QuestionKind::Verdict(v) => {
+            let mut text = v.answer.to_string();
+            if !v.lines.is_empty() {
+                let lines: Vec<String> = v.lines.iter().map(usize::to_string).collect();
+                text.push_str(&format!(", line {}", lines.join(", ")));
+            }
+            if let Some(reason) = v.reason {
+                text.push_str(&format!(" ({reason})"));
+            }
+            text
+        }
+        QuestionKind::Compare(c) => match c.answer {
+            Side::Left => "A (left)".to_owned(),
+            Side::Right => "B (right)".to_owned(),
+        },
+        QuestionKind::Placement(p) => p
+            .items
+            .iter()
+            .zip(&p.answer)
+            .filter_map(|(item, t)| p.targets.get(*t).map(|t| format!("{item} → {t}")))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// The lines of a poll slide's body (below its header); `with_prompt`:
 /// start with the prompt (when the header does not show it in big letters).
 /// Lines are for the wide area of `cols`: text in the prose column
