@@ -16,7 +16,7 @@ pub const MAX_LINE: usize = 1 << 20;
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ToFollower {
     /// Where the presentation is now.
-    State(Snapshot),
+    State(Box<Snapshot>),
     /// The presenter quit.
     Bye,
 }
@@ -149,11 +149,14 @@ mod tests {
             notes: vec!["say hi".into()],
             ..Snapshot::default()
         };
-        let mut buf = encode(&ToFollower::State(snap.clone()));
+        let mut buf = encode(&ToFollower::State(Box::new(snap.clone())));
         buf.extend(encode(&ToFollower::Bye));
         buf.extend(b"{\"type\":\"partial");
         let msgs: Vec<ToFollower> = decode_lines(&mut buf);
-        assert_eq!(msgs, vec![ToFollower::State(snap), ToFollower::Bye]);
+        assert_eq!(
+            msgs,
+            vec![ToFollower::State(Box::new(snap)), ToFollower::Bye]
+        );
         assert_eq!(buf, b"{\"type\":\"partial");
         let key = encode(&ToPresenter::Key {
             action: Action::Next,
