@@ -19,6 +19,10 @@ use std::time::Instant;
 const IDLE_POLL: Duration = Duration::from_millis(100);
 /// While a file change settles.
 const BUSY_POLL: Duration = Duration::from_millis(20);
+/// Deferred work (highlighting, laying out neighbours) starts only after
+/// the input has been quiet this long, so a key pressed right after a frame
+/// never waits for it; the highlighted version appears a moment later.
+const QUIET_BEFORE_IDLE_WORK: Duration = Duration::from_millis(50);
 
 /// What the loop needs from the outside world, so it can be driven in tests.
 pub trait Edge {
@@ -57,6 +61,7 @@ pub fn run(
     draw(session, state)?;
     // The first frame is up: highlighting may now happen, when idle.
     app::update(state, Msg::Highlight);
+    let mut last_input = Instant::now();
     loop {
         if let Some(sig) = session.exit_signal() {
             if let Some(save) = state.lesson_save() {
@@ -64,15 +69,18 @@ pub fn run(
             }
             return Ok(Ending::Signal(sig));
         }
-        let idle_work = state.has_idle_work();
-        let wait = match (idle_work, edge.busy()) {
-            (true, _) => Duration::ZERO,
-            (false, true) => BUSY_POLL,
-            (false, false) => IDLE_POLL,
+        let quiet_for = last_input.elapsed();
+        let idle_work = state.has_idle_work() && quiet_for >= QUIET_BEFORE_IDLE_WORK;
+        let wait = match (idle_work, edge.busy(), state.has_idle_work()) {
+            (true, _, _) => Duration::ZERO,
+            (false, _, true) => QUIET_BEFORE_IDLE_WORK.saturating_sub(quiet_for),
+            (false, true, false) => BUSY_POLL,
+            (false, false, false) => IDLE_POLL,
         };
         let mut effects = Vec::new();
         let mut changed = false;
         if event::poll(wait)? {
+            last_input = Instant::now();
             // Take every event already queued before drawing once.
             loop {
                 if let Some(msg) = to_msg(event::read()?, state) {
