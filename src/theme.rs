@@ -161,17 +161,20 @@ impl Theme {
     pub fn accent(&self) -> Style {
         self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
     }
-    /// Headings: level 1 is reversed-bold, 2 bold-underlined, 3+ bold (distinct without colour).
+    /// Headings: every level has distinct attributes (1 bold-underlined,
+    /// 2 bold, 3 bold-italic, 4 italic-underlined, 5 italic, 6 italic-dim);
+    /// layout adds rules and prefixes so they differ without colour.
     pub fn heading(&self, level: u8) -> Style {
         let i = usize::from(level.clamp(1, 3) - 1);
-        let s = self
-            .fg(self.palette.heading[i])
-            .add_modifier(Modifier::BOLD);
-        match level {
-            1 => s.add_modifier(Modifier::UNDERLINED),
-            2 => s.add_modifier(Modifier::UNDERLINED),
-            _ => s,
-        }
+        let s = self.fg(self.palette.heading[i]);
+        s.add_modifier(match level {
+            0 | 1 => Modifier::BOLD | Modifier::UNDERLINED,
+            2 => Modifier::BOLD,
+            3 => Modifier::BOLD | Modifier::ITALIC,
+            4 => Modifier::ITALIC | Modifier::UNDERLINED,
+            5 => Modifier::ITALIC,
+            _ => Modifier::ITALIC | Modifier::DIM,
+        })
     }
     pub fn emphasis(&self) -> Style {
         Style::new().add_modifier(Modifier::ITALIC)
@@ -278,6 +281,10 @@ mod tests {
     #[test]
     fn heading_levels_differ_without_colour() {
         let t = Theme::no_color(ThemeName::Dark);
-        assert_ne!(t.heading(2), t.heading(3));
+        for a in 1..=6 {
+            for b in (a + 1)..=6 {
+                assert_ne!(t.heading(a), t.heading(b), "{a} vs {b}");
+            }
+        }
     }
 }

@@ -2,6 +2,12 @@
 //! diagnostics out. Nothing here touches the terminal.
 
 pub mod diagnostics;
+pub mod lang;
+pub mod lesson;
+pub mod load;
+pub mod markdown;
 pub mod model;
+pub mod quizfile;
+pub(crate) mod report;
 pub mod sanitize;
 pub mod source;

@@ -1,0 +1,502 @@
+//! The event walker: pulldown-cmark events (with offsets) → blocks, using an
+//! explicit stack of open containers (never recursion), so nesting depth
+//! costs heap, not stack. Containers past [`super::MAX_DEPTH`] are
+//! flattened: their content joins the parent.
+
+use super::code::build_code;
+use super::inline::{InlineBuilder, Mark};
+use super::{LineIndex, Parsed, Problem, MAX_DEPTH};
+use crate::content::diagnostics::Severity;
+use crate::content::model::{Alignment, Block, Inlines, List, ListItem, SinceNote, Table};
+mod directive_frames;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Quote,
+    List,
+    Item,
+}
+
+/// An open container.
+enum Frame {
+    Root {
+        blocks: Vec<Block>,
+        offsets: Vec<usize>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+        offset: usize,
+    },
+    List {
+        start: Option<u64>,
+        items: Vec<ListItem>,
+        offset: usize,
+    },
+    Item {
+        task: Option<bool>,
+        blocks: Vec<Block>,
+    },
+    Since {
+        note: SinceNote,
+        offset: usize,
+    },
+    Compare {
+        blocks: Vec<Block>,
+        offset: usize,
+    },
+    /// A container nested too deep: its content goes to the parent.
+    Flattened(Container),
+}
+
+#[derive(Default)]
+struct TableBuilder {
+    alignments: Vec<Alignment>,
+    header: Vec<Inlines>,
+    rows: Vec<Vec<Inlines>>,
+    row: Vec<Inlines>,
+    cell: Option<InlineBuilder>,
+}
+
+/// The leaf block being built.
+#[derive(Default)]
+enum Leaf {
+    #[default]
+    None,
+    Para {
+        inl: InlineBuilder,
+        offset: usize,
+    },
+    Heading {
+        level: u8,
+        inl: InlineBuilder,
+        offset: usize,
+    },
+    Code {
+        info: Option<String>,
+        text: String,
+        offset: usize,
+    },
+    /// HTML block text, with (position in `text`, source offset) per event.
+    Html {
+        text: String,
+        segs: Vec<(usize, usize)>,
+    },
+    Table {
+        table: TableBuilder,
+        offset: usize,
+    },
+}
+
+pub(super) struct Builder<'t> {
+    text: &'t str,
+    index: LineIndex,
+    first_line: usize,
+    stack: Vec<Frame>,
+    leaf: Leaf,
+    problems: Vec<(usize, Severity, String)>,
+    /// Set by a closing directive just before it pops its frame.
+    closing: bool,
+    /// Receives inline events that have nowhere to go (never rendered).
+    discard: InlineBuilder,
+    /// Open quote and list frames (flattened ones excluded).
+    depth: usize,
+}
+
+impl<'t> Builder<'t> {
+    pub fn new(text: &'t str, first_line: usize) -> Self {
+        Builder {
+            text,
+            index: LineIndex::new(text),
+            first_line: first_line.max(1),
+            stack: vec![Frame::Root {
+                blocks: Vec::new(),
+                offsets: Vec::new(),
+            }],
+            leaf: Leaf::None,
+            problems: Vec::new(),
+            closing: false,
+            discard: InlineBuilder::default(),
+            depth: 0,
+        }
+    }
+
+    pub fn run(mut self) -> Parsed {
+        let opts =
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        for (event, range) in Parser::new_ext(self.text, opts).into_offset_iter() {
+            self.event(event, range.start);
+        }
+        self.close_leaf();
+        while self.stack.len() > 1 {
+            self.pop_frame();
+        }
+        self.finish()
+    }
+
+    fn finish(self) -> Parsed {
+        let (blocks, offsets) = match self.stack.into_iter().next() {
+            Some(Frame::Root { blocks, offsets }) => (blocks, offsets),
+            _ => (Vec::new(), Vec::new()),
+        };
+        let shift = self.first_line - 1;
+        let block_lines = offsets
+            .iter()
+            .map(|&o| self.index.line(o) + shift)
+            .collect();
+        let mut problems: Vec<Problem> = self
+            .problems
+            .into_iter()
+            .map(|(offset, severity, message)| {
+                let (line, col) = self.index.line_col(self.text, offset);
+                Problem {
+                    severity,
+                    line: line + shift,
+                    col,
+                    message,
+                }
+            })
+            .collect();
+        problems.sort_by_key(|p| (p.line, p.col));
+        Parsed {
+            blocks,
+            block_lines,
+            problems,
+        }
+    }
+
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.problems
+            .push((offset, Severity::Error, message.into()));
+    }
+
+    fn event(&mut self, event: Event<'_>, offset: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag, offset),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => match &mut self.leaf {
+                Leaf::Code { text, .. } => text.push_str(&t),
+                _ => self.inline(offset).text(&t, false),
+            },
+            Event::Code(t) => self.inline(offset).text(&t, true),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.inline(offset).text(&t, true),
+            Event::FootnoteReference(t) => self.inline(offset).text(&format!("[^{t}]"), false),
+            Event::InlineHtml(h) => self.inline_html(&h, offset),
+            Event::Html(h) => self.html(&h, offset),
+            Event::SoftBreak => self.inline(offset).soft_break(),
+            Event::HardBreak => self.inline(offset).hard_break(),
+            Event::Rule => {
+                self.close_leaf();
+                self.push_block(Block::Rule, offset);
+            }
+            Event::TaskListMarker(checked) => {
+                if let Some(Frame::Item { task, .. }) = self.stack.last_mut() {
+                    *task = Some(checked);
+                }
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, offset: usize) {
+        match tag {
+            Tag::Paragraph => self.open_leaf(Leaf::Para {
+                inl: InlineBuilder::default(),
+                offset,
+            }),
+            Tag::Heading { level, .. } => self.open_leaf(Leaf::Heading {
+                level: heading_level(level),
+                inl: InlineBuilder::default(),
+                offset,
+            }),
+            Tag::CodeBlock(kind) => self.open_leaf(Leaf::Code {
+                info: match kind {
+                    CodeBlockKind::Fenced(info) => Some(info.to_string()),
+                    CodeBlockKind::Indented => None,
+                },
+                text: String::new(),
+                offset,
+            }),
+            Tag::HtmlBlock => self.open_leaf(Leaf::Html {
+                text: String::new(),
+                segs: Vec::new(),
+            }),
+            Tag::Table(aligns) => self.open_leaf(Leaf::Table {
+                table: TableBuilder {
+                    alignments: aligns.into_iter().map(alignment).collect(),
+                    ..TableBuilder::default()
+                },
+                offset,
+            }),
+            Tag::TableHead | Tag::TableRow => {
+                if let Leaf::Table { table, .. } = &mut self.leaf {
+                    table.row.clear();
+                }
+            }
+            Tag::TableCell => {
+                if let Leaf::Table { table, .. } = &mut self.leaf {
+                    table.cell = Some(InlineBuilder::default());
+                }
+            }
+            Tag::BlockQuote(_) => self.open_container(Container::Quote, offset, None),
+            Tag::List(start) => self.open_container(Container::List, offset, start),
+            Tag::Item => self.open_container(Container::Item, offset, None),
+            Tag::Emphasis => self.inline(offset).open(Mark::Emphasis),
+            Tag::Strong => self.inline(offset).open(Mark::Strong),
+            Tag::Strikethrough => self.inline(offset).open(Mark::Strike),
+            Tag::Link { dest_url, .. } => self.inline(offset).open_link(&dest_url),
+            Tag::Image { dest_url, .. } => self.inline(offset).open_image(&dest_url),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::Table => self.close_leaf(),
+            TagEnd::TableCell => {
+                if let Leaf::Table { table, .. } = &mut self.leaf {
+                    let cell = table.cell.take().unwrap_or_default();
+                    table.row.push(cell.finish());
+                }
+            }
+            TagEnd::TableHead => {
+                if let Leaf::Table { table, .. } = &mut self.leaf {
+                    table.header = std::mem::take(&mut table.row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Leaf::Table { table, .. } = &mut self.leaf {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            TagEnd::BlockQuote(_) => self.close_container(Container::Quote),
+            TagEnd::List(_) => self.close_container(Container::List),
+            TagEnd::Item => self.close_container(Container::Item),
+            TagEnd::Emphasis => self.with_inline(|b| b.close(Mark::Emphasis)),
+            TagEnd::Strong => self.with_inline(|b| b.close(Mark::Strong)),
+            TagEnd::Strikethrough => self.with_inline(|b| b.close(Mark::Strike)),
+            TagEnd::Link => self.with_inline(InlineBuilder::close_link),
+            TagEnd::Image => self.with_inline(InlineBuilder::close_image),
+            _ => {}
+        }
+    }
+
+    /// The inline builder of the current leaf, opening an implicit paragraph
+    /// (tight list items have no paragraph events) when there is none.
+    fn inline(&mut self, offset: usize) -> &mut InlineBuilder {
+        if !matches!(
+            self.leaf,
+            Leaf::Para { .. } | Leaf::Heading { .. } | Leaf::Table { .. }
+        ) {
+            self.open_leaf(Leaf::Para {
+                inl: InlineBuilder::default(),
+                offset,
+            });
+        }
+        match &mut self.leaf {
+            Leaf::Para { inl, .. } | Leaf::Heading { inl, .. } => inl,
+            Leaf::Table { table, .. } => table.cell.get_or_insert_with(InlineBuilder::default),
+            _ => &mut self.discard,
+        }
+    }
+
+    fn with_inline(&mut self, f: impl FnOnce(&mut InlineBuilder)) {
+        match &mut self.leaf {
+            Leaf::Para { inl, .. } | Leaf::Heading { inl, .. } => f(inl),
+            Leaf::Table { table, .. } => {
+                if let Some(cell) = &mut table.cell {
+                    f(cell);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open_leaf(&mut self, leaf: Leaf) {
+        self.close_leaf();
+        self.leaf = leaf;
+    }
+
+    fn close_leaf(&mut self) {
+        match std::mem::take(&mut self.leaf) {
+            Leaf::None => {}
+            Leaf::Para { inl, offset } => {
+                let inl = inl.finish();
+                if !inl.is_empty() {
+                    self.push_block(Block::Paragraph(inl), offset);
+                }
+            }
+            Leaf::Heading { level, inl, offset } => {
+                self.push_block(
+                    Block::Heading {
+                        level,
+                        text: inl.finish(),
+                    },
+                    offset,
+                );
+            }
+            Leaf::Code { info, text, offset } => {
+                let line = self.index.line(offset) + self.first_line - 1;
+                let (code, problems) = build_code(info.as_deref(), &text, line);
+                let info_at = self.info_offset(offset, info.as_deref());
+                for (at, p) in problems {
+                    self.error(info_at.map_or(offset, |i| i + at), p);
+                }
+                self.push_block(Block::Code(code), offset);
+            }
+            Leaf::Html { text, segs } => self.html_block(&text, &segs),
+            Leaf::Table { table, offset } => {
+                let table = Table {
+                    alignments: table.alignments,
+                    header: table.header,
+                    rows: table.rows,
+                };
+                self.push_block(Block::Table(table), offset);
+            }
+        }
+    }
+
+    /// Byte offset of the info string in the fence line that starts at `fence`.
+    fn info_offset(&self, fence: usize, info: Option<&str>) -> Option<usize> {
+        let info = info.filter(|i| !i.is_empty())?;
+        let rest = self.text.get(fence..)?;
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        line.find(info).map(|i| fence + i)
+    }
+
+    fn open_container(&mut self, kind: Container, offset: usize, start: Option<u64>) {
+        self.close_leaf();
+        let depth = self.depth;
+        let frame = match kind {
+            Container::Item if matches!(self.stack.last(), Some(Frame::List { .. })) => {
+                Frame::Item {
+                    task: None,
+                    blocks: Vec::new(),
+                }
+            }
+            Container::Item => Frame::Flattened(kind),
+            _ if depth >= MAX_DEPTH => Frame::Flattened(kind),
+            Container::Quote => Frame::Quote {
+                blocks: Vec::new(),
+                offset,
+            },
+            Container::List => Frame::List {
+                start,
+                items: Vec::new(),
+                offset,
+            },
+        };
+        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
+            self.depth += 1;
+        }
+        self.stack.push(frame);
+    }
+
+    /// Closes the innermost container of `kind`, and any directive left open inside it.
+    fn close_container(&mut self, kind: Container) {
+        self.close_leaf();
+        while self.stack.len() > 1 {
+            let closes = match self.stack.last() {
+                Some(Frame::Quote { .. }) => kind == Container::Quote,
+                Some(Frame::List { .. }) => kind == Container::List,
+                Some(Frame::Item { .. }) => kind == Container::Item,
+                Some(Frame::Flattened(k)) => *k == kind,
+                _ => false,
+            };
+            self.pop_frame();
+            if closes {
+                break;
+            }
+        }
+    }
+
+    /// Pops the top frame and hands what it built to its parent.
+    fn pop_frame(&mut self) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
+            self.depth -= 1;
+        }
+        match frame {
+            Frame::Root { .. } | Frame::Flattened(_) => {}
+            Frame::Quote { blocks, offset } => self.push_block(Block::Quote(blocks), offset),
+            Frame::List {
+                start,
+                items,
+                offset,
+            } => {
+                self.push_block(Block::List(List { start, items }), offset);
+            }
+            Frame::Item { task, blocks } => match self.stack.last_mut() {
+                Some(Frame::List { items, .. }) => items.push(ListItem { task, blocks }),
+                _ => self.flush(blocks, 0),
+            },
+            Frame::Compare { blocks, offset } => self.finish_compare(blocks, offset),
+            Frame::Since { note, offset } => self.finish_since(note, offset),
+        }
+    }
+
+    fn flush(&mut self, blocks: Vec<Block>, offset: usize) {
+        for b in blocks {
+            self.push_block(b, offset);
+        }
+    }
+
+    fn push_block(&mut self, block: Block, offset: usize) {
+        let Some(frame) = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|f| !matches!(f, Frame::Flattened(_)))
+        else {
+            return;
+        };
+        match frame {
+            Frame::Root { blocks, offsets } => {
+                blocks.push(block);
+                offsets.push(offset);
+            }
+            Frame::Quote { blocks, .. }
+            | Frame::Item { blocks, .. }
+            | Frame::Compare { blocks, .. } => blocks.push(block),
+            Frame::Since { note, .. } => note.blocks.push(block),
+            Frame::List { items, .. } => match items.last_mut() {
+                Some(item) => item.blocks.push(block),
+                None => items.push(ListItem {
+                    task: None,
+                    blocks: vec![block],
+                }),
+            },
+            Frame::Flattened(_) => {}
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn alignment(a: pulldown_cmark::Alignment) -> Alignment {
+    match a {
+        pulldown_cmark::Alignment::None => Alignment::None,
+        pulldown_cmark::Alignment::Left => Alignment::Left,
+        pulldown_cmark::Alignment::Center => Alignment::Center,
+        pulldown_cmark::Alignment::Right => Alignment::Right,
+    }
+}

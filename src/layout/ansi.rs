@@ -1,0 +1,126 @@
+//! Laid-out lines → text for a stream: SGR escape sequences when colour is
+//! on, plain text (trailing spaces trimmed) when off. The only escape
+//! sequences in the output are the ones written here; any unsafe character
+//! left in a span is replaced first (a final guard: the model is sanitised).
+
+use crate::content::sanitize;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use std::fmt::Write as _;
+
+/// All lines, each ending with `\n`.
+pub fn to_text(lines: &[Line<'_>], color: bool) -> String {
+    let mut out = String::new();
+    for line in lines {
+        if color {
+            write_coloured(&mut out, line);
+        } else {
+            let start = out.len();
+            for span in &line.spans {
+                out.push_str(&sanitize::inline(&span.content));
+            }
+            let trimmed = out[start..].trim_end().len();
+            out.truncate(start + trimmed);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn write_coloured(out: &mut String, line: &Line<'_>) {
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        let sgr = sgr(style);
+        let text = sanitize::inline(&span.content);
+        if sgr.is_empty() {
+            out.push_str(&text);
+        } else {
+            let _ = write!(out, "\u{1b}[{sgr}m{text}\u{1b}[0m");
+        }
+    }
+}
+
+/// The SGR parameters for a style (empty: nothing to set).
+pub fn sgr(style: Style) -> String {
+    let mut params: Vec<String> = Vec::new();
+    let m = style.add_modifier;
+    for (flag, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if m.contains(flag) {
+            params.push(code.to_owned());
+        }
+    }
+    if let Some(fg) = style.fg {
+        params.push(colour(fg, false));
+    }
+    if let Some(bg) = style.bg {
+        params.push(colour(bg, true));
+    }
+    params.join(";")
+}
+
+fn colour(c: Color, bg: bool) -> String {
+    let base = if bg { 40 } else { 30 };
+    let bright = if bg { 100 } else { 90 };
+    let named = |n: u8| (base + n).to_string();
+    let light = |n: u8| (bright + n).to_string();
+    match c {
+        Color::Reset => (base + 9).to_string(),
+        Color::Black => named(0),
+        Color::Red => named(1),
+        Color::Green => named(2),
+        Color::Yellow => named(3),
+        Color::Blue => named(4),
+        Color::Magenta => named(5),
+        Color::Cyan => named(6),
+        Color::Gray => named(7),
+        Color::DarkGray => light(0),
+        Color::LightRed => light(1),
+        Color::LightGreen => light(2),
+        Color::LightYellow => light(3),
+        Color::LightBlue => light(4),
+        Color::LightMagenta => light(5),
+        Color::LightCyan => light(6),
+        Color::White => light(7),
+        Color::Indexed(i) => format!("{};5;{i}", base + 8),
+        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::text::Span;
+
+    #[test]
+    fn plain_trims_and_coloured_wraps_spans() {
+        let line = Line::from(vec![
+            Span::styled(
+                "hi",
+                Style::new()
+                    .fg(Color::Rgb(1, 2, 3))
+                    .add_modifier(Modifier::BOLD),
+            ),
+            Span::raw("   "),
+        ]);
+        assert_eq!(to_text(std::slice::from_ref(&line), false), "hi\n");
+        assert_eq!(
+            to_text(&[line], true),
+            "\u{1b}[1;38;2;1;2;3mhi\u{1b}[0m   \n"
+        );
+    }
+
+    #[test]
+    fn content_escapes_never_pass() {
+        let line = Line::raw("a\u{1b}[31mb\u{9b}c");
+        let out = to_text(&[line], true);
+        assert!(!out.contains('\u{1b}'), "{out:?}");
+        assert!(!out.contains('\u{9b}'));
+    }
+}

@@ -1,0 +1,162 @@
+//! End to end: a presenter and a speaker-notes follower in pseudo-terminals,
+//! talking over the notes socket.
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_serverless-tutor");
+
+fn fixture() -> String {
+    format!(
+        "{}/tests/fixtures/present-course",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// A program running in a pseudo-terminal, its screen kept by vt100.
+struct Term {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Term {
+    fn spawn(args: &[&str], runtime: &Path, (cols, rows): (u16, u16)) -> Term {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.env("XDG_RUNTIME_DIR", runtime);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Term {
+            screen,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            if self.contents().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "{what}: `{needle}` never appeared; screen:\n{}",
+            self.contents()
+        );
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("did not exit; screen:\n{}", self.contents());
+    }
+}
+
+const RIGHT: &[u8] = b"\x1b[C";
+
+#[test]
+fn the_notes_follow_the_presenter_and_leave_when_it_quits() {
+    let runtime = tempfile::tempdir().unwrap();
+    let course = fixture();
+    let base = ["--course", course.as_str(), "present"];
+    let mut notes = Term::spawn(
+        &[&base[..], &["--notes"]].concat(),
+        runtime.path(),
+        (80, 24),
+    );
+    notes.wait_for("follower started first", "Waiting for the presenter");
+
+    let mut presenter = Term::spawn(&base, runtime.path(), (120, 35));
+    presenter.wait_for("presenter", "slide 1/8");
+    notes.wait_for("follower attached", "Slide 1/8");
+    notes.wait_for("title slide notes", "Ask who has deployed an Express app.");
+
+    // Three steps: old model (step 1), old model (step 2), the comparison.
+    let expected = [
+        ("Slide 2/8  ·  step 1/2", "NOTE-OLD-MODEL"),
+        ("Slide 2/8  ·  step 2/2", "NOTE-OLD-MODEL"),
+        ("Slide 3/8  ·  step 1/2", "NOTE-COMPARE"),
+    ];
+    for (position, note) in expected {
+        presenter.send(RIGHT);
+        notes.wait_for("after a step", position);
+        notes.wait_for("matching notes", note);
+    }
+    presenter.wait_for("presenter on the comparison", "slide 3/8  ·  step 1/2");
+    assert!(notes.contents().contains("Next: Why servers break"));
+
+    // The notes window is a clicker too.
+    notes.send(RIGHT);
+    presenter.wait_for("driven from the notes", "slide 3/8  ·  step 2/2");
+    notes.wait_for("follower sees its own click", "Slide 3/8  ·  step 2/2");
+
+    presenter.send(b"q");
+    assert!(presenter.wait_exit().success());
+    let status = notes.wait_exit();
+    assert!(status.success(), "follower exit: {status:?}");
+    notes.wait_for(
+        "follower says why it left",
+        "The presenter ended the presentation.",
+    );
+    let socket = runtime
+        .path()
+        .join("serverless-tutor/present-present-fixture.sock");
+    assert!(!socket.exists(), "the presenter removes its socket");
+}
+
+#[test]
+fn an_unknown_lesson_is_a_clear_error_before_the_terminal() {
+    let runtime = tempfile::tempdir().unwrap();
+    assert_cmd::Command::new(BIN)
+        .args(["--course", &fixture(), "present", "--lesson", "nope"])
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no lesson with id `nope`"));
+}
