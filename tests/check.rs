@@ -217,7 +217,7 @@ mod command {
             .assert()
             .code(0)
             .stdout(predicates::str::ends_with(
-                "checked 5 files: no red flags, 2 notes\n",
+                "checked 6 files: no red flags, 3 notes\n",
             ));
     }
 
@@ -320,5 +320,107 @@ mod command {
             .collect();
         assert_eq!(paths, vec!["src/bad.js", "src/esc.js"]);
         assert_eq!(value[1]["source_line"], "server.listen(1); // ^[[31mred");
+    }
+}
+
+mod robustness {
+    use proptest::prelude::*;
+    use serverless_tutor::check::{scan_snippet, scan_source, ScanResult};
+
+    fn check_positions(text: &str, result: &ScanResult) {
+        let lines = text.split('\n').count();
+        match result {
+            ScanResult::Scanned(findings) => {
+                for f in findings {
+                    assert!(f.line >= 1 && f.line <= lines, "{f:?}");
+                    assert!(f.col >= 1, "{f:?}");
+                }
+            }
+            ScanResult::Unparseable(u) => assert!(u.line >= 1 && u.line <= lines, "{u:?}"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+            for ext in ["a.js", "a.ts", "a.tsx", "a.mjs"] {
+                let result = scan_source(ext, &text);
+                check_positions(&text, &result);
+            }
+        }
+
+        #[test]
+        fn mangled_express_code_never_panics(cut in 0usize..400, insert in "[(){}\\[\\];,.=>`'\"/*a-z ]{0,12}") {
+            let base = "const app = require('express')();\nlet n = 0;\napp.get('/', (req, res) => { n++; fs.writeFileSync('./x', `${n}`); res.json({ n }); });\nwhile (true) { setInterval(() => {}, 1); }\nmongoose.connect(u).then(() => app.listen(3000));\n";
+            let at = base.char_indices().map(|(i, _)| i).nth(cut % base.chars().count()).unwrap_or(0);
+            let text = format!("{}{}{}", &base[..at], insert, &base[at..]);
+            let result = scan_snippet("js", &text);
+            check_positions(&text, &result);
+        }
+    }
+
+    #[test]
+    fn deeply_nested_or_long_chained_code_does_not_overflow_the_stack() {
+        use serverless_tutor::check::files::{scan_files, Outcome};
+        let depth = 20_000;
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            (
+                "brackets.js",
+                format!("x = {}1{};", "[".repeat(depth), "]".repeat(depth)),
+            ),
+            (
+                "arrows.js",
+                format!("{}{}", "(() => {".repeat(depth), "})();".repeat(depth)),
+            ),
+            ("nots.js", format!("x = {}1;", "!".repeat(depth))),
+            ("sum.js", format!("x = 1{};", "+1".repeat(50_000))),
+            ("chain.js", format!("x = a{};", ".b".repeat(50_000))),
+        ];
+        let paths: Vec<_> = cases
+            .iter()
+            .map(|(name, text)| {
+                let p = dir.path().join(name);
+                std::fs::write(&p, text).unwrap();
+                p
+            })
+            .collect();
+        let reports = scan_files(&paths);
+        let kinds: Vec<&str> = reports
+            .iter()
+            .map(|r| match &r.outcome {
+                Outcome::Scanned(ScanResult::Scanned(_)) => "scanned",
+                Outcome::Scanned(ScanResult::Unparseable(_)) => "unparseable",
+                Outcome::Unreadable(_) => "unreadable",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "unparseable",
+                "unparseable",
+                "scanned",
+                "scanned",
+                "scanned"
+            ]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_unparseable() {
+        use serverless_tutor::check::files::{scan_files, Outcome};
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("latin1.js");
+        std::fs::write(&p, b"const s = 'caf\xe9';\n").unwrap();
+        let reports = scan_files(&[p]);
+        let Outcome::Scanned(ScanResult::Unparseable(u)) = &reports[0].outcome else {
+            panic!("{:?}", reports[0].outcome);
+        };
+        assert_eq!(
+            (u.line, u.col, u.message.as_str()),
+            (1, 15, "not valid UTF-8")
+        );
     }
 }

@@ -65,8 +65,14 @@ fn present_frames(
     let mut session = Session::enter()?;
     let started = Instant::now();
     let mut state = State::new(start, deck.len());
-    let snapshot =
-        |state: &State| ToFollower::State(Snapshot::of(course_id, deck, state, started.elapsed()));
+    let snapshot = |state: &State| {
+        ToFollower::State(Box::new(Snapshot::of(
+            course_id,
+            deck,
+            state,
+            started.elapsed(),
+        )))
+    };
     'frames: while !session.stopped() {
         let view = SlideView {
             deck,
@@ -132,7 +138,7 @@ pub fn follow(socket: &Path, theme: Theme) -> Result<FollowEnd, AppError> {
                     for msg in msgs {
                         match msg {
                             ToFollower::Bye => return Ok(FollowEnd::PresenterLeft),
-                            ToFollower::State(s) => snapshot = Some((s, Instant::now())),
+                            ToFollower::State(s) => snapshot = Some((*s, Instant::now())),
                         }
                     }
                 }

@@ -175,3 +175,22 @@ fn every_slide_draws_at_every_small_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_notes_show_a_polls_answer_to_the_speaker_only() {
+    let deck = deck_for(&sample_course());
+    let snap = Snapshot::of("c", &deck, &state(5, 0), Duration::ZERO);
+    assert_eq!(snap.answer.as_deref(), Some("C"));
+    let view = NotesView {
+        link: &Link::Live,
+        snapshot: Some(&snap),
+        theme: Theme::no_color(ThemeName::HighContrast),
+        elapsed: Duration::ZERO,
+        clock: "21:05".into(),
+    };
+    let notes = draw(|area, buf| (&view).render(area, buf), (40, 24));
+    assert!(notes.contains("Answer: C"), "{notes}");
+    assert!(notes.contains("answer hidden"), "{notes}");
+    let projector = slide_screen(&state(5, 0), (120, 35));
+    assert!(!projector.contains('✅'), "{projector}");
+}
