@@ -7,14 +7,20 @@
 //! `update` changes state and returns effects, and disk I/O happens at the
 //! edges ([`commands`], [`persist`]).
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod content;
 pub mod highlight;
+pub mod keymap;
 pub mod layout;
 pub mod persist;
 pub mod present;
 pub mod quiz;
+pub mod term;
 pub mod theme;
+pub mod tui;
+pub mod ui;
+pub mod watch;

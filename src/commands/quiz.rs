@@ -3,13 +3,14 @@
 //! loads the course, picks the seed, records each attempt in progress.
 
 use crate::cli::{Ctx, QuizArgs};
+use crate::content::load::load_checked;
 use crate::content::model::{Course, Quiz};
-use crate::persist::progress::{Attempt, Progress};
+use crate::content::sanitize;
+use crate::persist::store::{Opened, ProgressStore};
 use crate::quiz::plain::{self, PlainOptions};
 use crate::quiz::record;
 use anyhow::Context;
 use std::io;
-use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: &QuizArgs) -> anyhow::Result<ExitCode> {
@@ -17,15 +18,11 @@ pub fn run(ctx: &Ctx, args: &QuizArgs) -> anyhow::Result<ExitCode> {
     if !args.plain {
         return run_tui(ctx, &args.quiz, seed);
     }
-    let course = match load_course(ctx) {
-        Ok(course) => course,
+    let (course_id, quiz) = match load_quiz(ctx, &args.quiz) {
+        Ok(found) => found,
         Err(code) => return Ok(code),
     };
-    let Some(quiz) = course.quiz(&args.quiz) else {
-        eprintln!("{}", unknown_quiz(&course, &args.quiz));
-        return Ok(ExitCode::from(2));
-    };
-    run_plain(ctx, &course, quiz, seed)
+    run_plain(ctx, &course_id, &quiz, seed)
 }
 
 /// `--no-shuffle` wins over `--seed`; with neither, a fresh random seed
@@ -38,9 +35,86 @@ fn choose_seed(args: &QuizArgs) -> Option<u64> {
     }
 }
 
+fn run_plain(
+    ctx: &Ctx,
+    course_id: &str,
+    quiz: &Quiz,
+    seed: Option<u64>,
+) -> anyhow::Result<ExitCode> {
+    let Opened {
+        store,
+        progress,
+        notice,
+    } = ProgressStore::open(&ctx.data_dir)?;
+    if let Some(notice) = notice {
+        eprintln!("serverless-tutor: {}", sanitize::inline(&notice));
+    }
+    let opts = PlainOptions {
+        seed,
+        prior_attempts: record::attempt_counts(&progress, course_id, &quiz.id),
+    };
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let run = plain::run_with(
+        quiz,
+        stdin.lock(),
+        stdout.lock(),
+        &opts,
+        |question_id, attempt| {
+            record::save_attempt(&store, course_id, &quiz.id, question_id, attempt)
+                .map(|_| ())
+                .map_err(io::Error::other)
+        },
+    );
+    match run {
+        Ok(_) => {}
+        // The reader went away (`| head`): what was answered is saved; stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e).context("quiz"),
+    }
+    for notice in store.take_notices() {
+        eprintln!("serverless-tutor: {}", sanitize::inline(&notice));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The TUI on this quiz, when the TUI provides it.
+fn run_tui(_ctx: &Ctx, quiz_id: &str, _seed: Option<u64>) -> anyhow::Result<ExitCode> {
+    let id = sanitize::inline(quiz_id);
+    eprintln!(
+        "serverless-tutor: error: the interactive quiz is not available in this build; use `serverless-tutor quiz {id} --plain`"
+    );
+    Ok(ExitCode::from(2))
+}
+
+/// The course id and the quiz `quiz_id`, from the whole validated course;
+/// on failure the problem is printed and the exit code returned (1: the
+/// course is invalid, 2: no such quiz).
+fn load_quiz(ctx: &Ctx, quiz_id: &str) -> Result<(String, Quiz), ExitCode> {
+    let course = match load_checked(&ctx.source) {
+        Ok((course, _warnings)) => course,
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{}\n", d.render());
+            }
+            let n = diagnostics.len();
+            let s = if n == 1 { "" } else { "s" };
+            eprintln!("serverless-tutor: error: the course has {n} problem{s} (see `validate`)");
+            return Err(ExitCode::from(1));
+        }
+    };
+    match course.quiz(quiz_id) {
+        Some(quiz) => Ok((course.id.clone(), quiz.clone())),
+        None => {
+            eprintln!("{}", unknown_quiz(&course, quiz_id));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 fn unknown_quiz(course: &Course, id: &str) -> String {
+    let id = sanitize::inline(id);
     let ids: Vec<&str> = course.quizzes.iter().map(|q| q.id.as_str()).collect();
-    let id = crate::content::sanitize::inline(id);
     if ids.is_empty() {
         format!("serverless-tutor: error: unknown quiz \"{id}\": this course has no quizzes")
     } else {
@@ -49,87 +123,4 @@ fn unknown_quiz(course: &Course, id: &str) -> String {
             ids.join(", ")
         )
     }
-}
-
-fn run_plain(
-    ctx: &Ctx,
-    course: &Course,
-    quiz: &Quiz,
-    seed: Option<u64>,
-) -> anyhow::Result<ExitCode> {
-    let progress = open_progress(&ctx.data_dir)?;
-    let opts = PlainOptions {
-        seed,
-        prior_attempts: record::attempt_counts(&progress, &course.id, &quiz.id),
-    };
-    let stdin = io::stdin();
-    let stdout = io::stdout();
-    plain::run_with(
-        quiz,
-        stdin.lock(),
-        stdout.lock(),
-        &opts,
-        |question_id, attempt| {
-            save_attempt(&ctx.data_dir, &course.id, &quiz.id, question_id, attempt)
-                .map_err(|e| io::Error::other(format!("{e:#}")))
-        },
-    )
-    .context("quiz")?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The TUI on this quiz, when the TUI provides it.
-fn run_tui(_ctx: &Ctx, quiz_id: &str, _seed: Option<u64>) -> anyhow::Result<ExitCode> {
-    let id = crate::content::sanitize::inline(quiz_id);
-    eprintln!(
-        "serverless-tutor: error: the interactive quiz is not available in this build; use `serverless-tutor quiz {id} --plain`"
-    );
-    Ok(ExitCode::from(2))
-}
-
-/// The whole course, validated; on errors they are printed and the exit code returned.
-fn load_course(ctx: &Ctx) -> Result<Course, ExitCode> {
-    let _ = ctx;
-    eprintln!("serverless-tutor: error: loading a course is not available in this build yet");
-    Err(ExitCode::from(2))
-}
-
-// ---- progress: swapped for `persist::store::ProgressStore` when it lands ----
-
-const PROGRESS_FILE: &str = "progress.json";
-
-fn open_progress(data_dir: &Path) -> anyhow::Result<Progress> {
-    let path = data_dir.join(PROGRESS_FILE);
-    match std::fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .with_context(|| format!("{}: not a readable progress file", path.display())),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Progress::default()),
-        Err(e) => Err(e).with_context(|| format!("{}", path.display())),
-    }
-}
-
-fn save_attempt(
-    data_dir: &Path,
-    course_id: &str,
-    quiz_id: &str,
-    question_id: &str,
-    attempt: &Attempt,
-) -> anyhow::Result<()> {
-    let mut progress = open_progress(data_dir)?;
-    record::add_attempt(
-        &mut progress,
-        course_id,
-        quiz_id,
-        question_id,
-        attempt.clone(),
-    );
-    std::fs::create_dir_all(data_dir).with_context(|| format!("{}", data_dir.display()))?;
-    let json = serde_json::to_vec_pretty(&progress)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(data_dir)?;
-    io::Write::write_all(&mut tmp, &json)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(data_dir.join(PROGRESS_FILE))
-        .map_err(|e| e.error)
-        .context("saving progress")?;
-    Ok(())
 }

@@ -70,22 +70,21 @@ impl Diagnostic {
     /// `path:line:col: error: message`, then ` line | source` and a caret line.
     pub fn render(&self) -> String {
         let message = crate::content::sanitize::inline(&self.message);
+        let path = crate::content::sanitize::inline(&self.path);
         let mut out = if self.line == 0 {
-            format!("{}: {}: {}", self.path, self.severity, message)
+            format!("{path}: {}: {message}", self.severity)
         } else {
             format!(
-                "{}:{}:{}: {}: {}",
-                self.path, self.line, self.col, self.severity, message
+                "{path}:{}:{}: {}: {message}",
+                self.line, self.col, self.severity
             )
         };
         if let Some(src) = &self.source_line {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            let caret_pad: String = src
-                .chars()
-                .take(self.col.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            // Display width, not chars: a CJK or emoji prefix is two columns per char.
+            let prefix: String = src.chars().take(self.col.saturating_sub(1)).collect();
+            let caret_pad = " ".repeat(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
             out.push_str(&format!("\n{pad} |\n{num} | {src}\n{pad} | {caret_pad}^"));
         }
         out
@@ -129,6 +128,15 @@ mod tests {
         assert_eq!(
             d.render(),
             "course.toml:2:9: error: invalid type: integer, expected a string\n  |\n2 | title = 3\n  |         ^"
+        );
+    }
+
+    #[test]
+    fn caret_follows_display_width_and_paths_are_sanitised() {
+        let d = Diagnostic::error("a\u{1b}b.md", 1, 3, "m").with_source("世界x\n");
+        assert_eq!(
+            d.render(),
+            "a^[b.md:1:3: error: m\n  |\n1 | 世界x\n  |     ^"
         );
     }
 

@@ -4,6 +4,7 @@
 pub mod diagnostics;
 pub mod lang;
 pub mod lesson;
+pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod quizfile;

@@ -6,6 +6,7 @@
 //! UTF-8, NUL bytes or oversized files) is the loader's job.
 
 use include_dir::{include_dir, Dir};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 static EMBEDDED_LESSONS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
@@ -125,6 +126,10 @@ fn read_limited(path: &Path, rel: &str) -> Result<Vec<u8>, SourceError> {
         }
         Err(e) => return Err(io(e)),
     };
+    if !meta.is_file() {
+        // A directory, FIFO or device: reading it could fail oddly or block forever.
+        return Err(io(std::io::Error::other("not a regular file")));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(SourceError::TooLarge {
             path: rel.to_owned(),
@@ -132,7 +137,19 @@ fn read_limited(path: &Path, rel: &str) -> Result<Vec<u8>, SourceError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    std::fs::read(path).map_err(io)
+    // Read at most one byte past the limit, in case the file grew since `metadata`.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(SourceError::TooLarge {
+            path: rel.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -289,7 +289,7 @@ fn header(block: &CodeBlock, width: usize, theme: &Theme) -> Vec<Line<'static>> 
     let mut first = LineBuf::new();
     match label {
         Some((text, style)) if title_w + 1 + text_width(&text) <= width => {
-            first.push(title_style, title, title_w);
+            first.push_str(title_style, &truncate(title, title_w));
             first.pad_to(Style::new(), width - text_width(&text));
             first.push_str(style, &text);
             vec![first.into_line()]

@@ -1,7 +1,8 @@
 //! GFM tables: column widths fitted to the width (natural widths when they
 //! fit, else shared out so narrow columns keep their natural width), cell
 //! text wrapped, alignment honoured, box-drawing borders. When each column
-//! would get fewer than [`MIN_COLUMN`] cells, the table becomes one record per
+//! would get fewer than [`MIN_COLUMN`] cells, or too few for its longest word
+//! (so words would break mid-way), the table becomes one record per
 //! row (`Header: value` lines), which stays readable at 40 columns.
 
 use super::text::wrap_inline_bufs;
@@ -12,6 +13,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 pub const MIN_COLUMN: usize = 10;
+/// Words longer than this may be broken inside a grid cell (URLs, paths).
+const WORD_CAP: usize = 16;
 /// No cell is measured wider than this (a long URL must not starve the rest).
 const MEASURE_MAX: usize = 1000;
 
@@ -32,6 +35,10 @@ pub fn render(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'static>> 
         return records(table, cols, width, theme);
     }
     let widths = fit(&natural_widths(table, cols, theme), avail);
+    let words = longest_words(table, cols);
+    if widths.iter().zip(&words).any(|(w, word)| w < word) {
+        return records(table, cols, width, theme);
+    }
     grid(table, &widths, theme)
 }
 
@@ -50,6 +57,24 @@ fn natural_widths(table: &Table, cols: usize, theme: &Theme) -> Vec<usize> {
         }
     }
     widths
+}
+
+/// Per column, the widest word (capped at [`WORD_CAP`]): a column narrower
+/// than that would break words in the middle, so the records form reads better.
+fn longest_words(table: &Table, cols: usize) -> Vec<usize> {
+    let mut words = vec![0; cols];
+    for row in std::iter::once(&table.header).chain(&table.rows) {
+        for (c, w) in words.iter_mut().enumerate() {
+            let text = super::text::plain_text(cell(row, c));
+            let longest = text
+                .split_whitespace()
+                .map(super::wrap::width)
+                .max()
+                .unwrap_or(0);
+            *w = (*w).max(longest.min(WORD_CAP));
+        }
+    }
+    words
 }
 
 /// Shares `avail` cells out: columns narrower than an equal share keep

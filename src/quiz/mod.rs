@@ -10,9 +10,11 @@ pub mod plain;
 pub mod record;
 pub mod session;
 pub mod shuffle;
+pub mod view;
 
 #[cfg(test)]
 pub(crate) mod testdata;
 
 pub use grade::grade;
 pub use session::{QuizEffect, QuizMsg, QuizSession};
+pub use view::QuizView;

@@ -10,6 +10,8 @@
 //! - at module scope, when chained into `listen`: `connect(...).then(() => app.listen())`
 //!   (any `.then/.catch/.finally` callback of the chain calls `listen`), or a
 //!   callback argument of the connect call calls `listen`;
+//! - awaited at the top level of a module that calls `listen` at module scope
+//!   (`await mongoose.connect(uri); app.listen(3000)`);
 //! - inside a callback given to `.listen(...)`;
 //! - inside any other function, unless the function reuses a cached
 //!   connection: an enclosing function tests a module-scope variable (or
@@ -17,7 +19,8 @@
 //!   `if (!cached.conn)`), checks `readyState`/`isConnected`, or stores the
 //!   connection in a module-scope variable (`cachedDb = await ...`, `??=`).
 //!
-//! Clean: a plain module-scope connection not tied to `listen` (created once
+//! Clean: anything under a "run directly" guard (see `persistent-server`),
+//! a plain module-scope connection not tied to `listen` (created once
 //! per instance and reused by warm invocations), `client.connect()` on a
 //! module-scope client, and the cached pattern above.
 
@@ -33,7 +36,40 @@ pub fn check(program: &Program, facts: &Facts<'_>) -> Vec<Hit> {
         hits: Vec::new(),
     };
     walk(program, &mut rule);
+    rule.hits.extend(awaited_then_listen(program, facts));
     rule.hits
+}
+
+/// Top-level `await connect(...)` in a module that also calls `listen` at
+/// module scope: the ES-module spelling of `connect().then(() => listen())`.
+fn awaited_then_listen(program: &Program, facts: &Facts<'_>) -> Vec<Hit> {
+    let listens = program.body.iter().any(|s| match s {
+        Stmt::Expr(e) => calls_listen(e),
+        _ => false,
+    });
+    if !listens {
+        return Vec::new();
+    }
+    program
+        .body
+        .iter()
+        .filter_map(|s| match s {
+            Stmt::Expr(e) => Some(e),
+            Stmt::Decl(d) => d.declarators.first().and_then(|d| d.init.as_ref()),
+            _ => None,
+        })
+        .filter_map(|e| match e {
+            Expr::Await(inner, _) if is_connection(inner, facts) => Some(&**inner),
+            _ => None,
+        })
+        .map(|conn| {
+            Hit::error(
+                Reason::UncachedConnection,
+                conn.span(),
+                format!("`{}` is awaited at module scope before `listen`: the function waits on a server start that never completes; connect in the handler through a cached connection instead", short(conn)),
+            )
+        })
+        .collect()
 }
 
 struct Rule<'a, 'p> {
@@ -43,6 +79,10 @@ struct Rule<'a, 'p> {
 
 impl<'p> Visitor<'p> for Rule<'_, 'p> {
     fn expr(&mut self, e: &'p Expr, cx: &Cx<'p>) {
+        if cx.guarded {
+            // Local development only (`if (require.main === module)`).
+            return;
+        }
         if cx.at_module_scope() {
             self.module_scope(e);
             return;

@@ -100,6 +100,8 @@ pub(super) struct Builder<'t> {
     closing: bool,
     /// Receives inline events that have nowhere to go (never rendered).
     discard: InlineBuilder,
+    /// Open quote and list frames (flattened ones excluded).
+    depth: usize,
 }
 
 impl<'t> Builder<'t> {
@@ -116,6 +118,7 @@ impl<'t> Builder<'t> {
             problems: Vec::new(),
             closing: false,
             discard: InlineBuilder::default(),
+            depth: 0,
         }
     }
 
@@ -340,8 +343,9 @@ impl<'t> Builder<'t> {
             Leaf::Code { info, text, offset } => {
                 let line = self.index.line(offset) + self.first_line - 1;
                 let (code, problems) = build_code(info.as_deref(), &text, line);
-                for p in problems {
-                    self.error(offset, p);
+                let info_at = self.info_offset(offset, info.as_deref());
+                for (at, p) in problems {
+                    self.error(info_at.map_or(offset, |i| i + at), p);
                 }
                 self.push_block(Block::Code(code), offset);
             }
@@ -357,13 +361,17 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// Byte offset of the info string in the fence line that starts at `fence`.
+    fn info_offset(&self, fence: usize, info: Option<&str>) -> Option<usize> {
+        let info = info.filter(|i| !i.is_empty())?;
+        let rest = self.text.get(fence..)?;
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        line.find(info).map(|i| fence + i)
+    }
+
     fn open_container(&mut self, kind: Container, offset: usize, start: Option<u64>) {
         self.close_leaf();
-        let depth = self
-            .stack
-            .iter()
-            .filter(|f| matches!(f, Frame::Quote { .. } | Frame::List { .. }))
-            .count();
+        let depth = self.depth;
         let frame = match kind {
             Container::Item if matches!(self.stack.last(), Some(Frame::List { .. })) => {
                 Frame::Item {
@@ -383,6 +391,9 @@ impl<'t> Builder<'t> {
                 offset,
             },
         };
+        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
+            self.depth += 1;
+        }
         self.stack.push(frame);
     }
 
@@ -412,6 +423,9 @@ impl<'t> Builder<'t> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
+        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
+            self.depth -= 1;
+        }
         match frame {
             Frame::Root { .. } | Frame::Flattened(_) => {}
             Frame::Quote { blocks, offset } => self.push_block(Block::Quote(blocks), offset),

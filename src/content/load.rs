@@ -1,0 +1,314 @@
+//! A whole course, through [`CourseSource`]: `course.toml`, every listed
+//! lesson, every referenced quiz (and any other quiz file). Every problem is
+//! collected, not just the first: a broken manifest still lets every lesson
+//! and quiz file be checked.
+
+use crate::content::diagnostics::Diagnostic;
+use crate::content::lesson::{is_plain_id, parse_lesson_full};
+use crate::content::model::{Course, Quiz};
+use crate::content::quizfile::parse_quiz;
+use crate::content::report::Reporter;
+use crate::content::sanitize;
+use crate::content::source::{CourseSource, SourceError};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The result of loading: the course when the manifest parsed, and every
+/// diagnostic (errors and warnings) in file order.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub course: Option<Course>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    id: String,
+    title: String,
+    version: String,
+    lessons: Vec<Spanned<String>>,
+}
+
+/// Loads and validates everything; never fails, never panics.
+pub fn load_course(source: &CourseSource) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let manifest = read_manifest(source, &mut diagnostics);
+    let listed: Vec<(String, Option<usize>)> = match &manifest {
+        Some((m, _)) => m
+            .lessons
+            .iter()
+            .map(|l| (l.get_ref().clone(), Some(l.span().start)))
+            .collect(),
+        // The manifest is broken: still check every lesson file there is.
+        None => lesson_files(source)
+            .into_iter()
+            .map(|id| (id, None))
+            .collect(),
+    };
+    let manifest_text = manifest.as_ref().map_or("", |(_, t)| t.as_str());
+    let mut rep = Reporter::new("course.toml", manifest_text);
+    let mut lessons = Vec::new();
+    let mut quiz_refs: Vec<(String, String, (usize, usize))> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (id, at) in &listed {
+        let at = at.unwrap_or(0);
+        if seen.contains(&id.as_str()) {
+            let msg = format!(
+                "duplicate lesson id `{}` in `lessons`",
+                sanitize::inline(id)
+            );
+            rep.error_at(at, msg);
+            continue;
+        }
+        seen.push(id);
+        if !is_plain_id(id) {
+            rep.error_at(at, format!("lesson id `{}` must be a file name in lessons/ without `.md`: letters, digits, `-` and `_` only", sanitize::inline(id)));
+            continue;
+        }
+        let path = format!("lessons/{id}.md");
+        let text = match read_text(source, &path, &mut diagnostics) {
+            Ok(text) => text,
+            Err(ReadFailure::NotFound) => {
+                rep.error_at(
+                    at,
+                    format!("lesson `{id}` is listed but {path} does not exist"),
+                );
+                continue;
+            }
+            Err(ReadFailure::Reported) => continue,
+        };
+        let parsed = parse_lesson_full(id, &path, &text);
+        diagnostics.extend(parsed.diagnostics);
+        if let Some(lesson) = parsed.lesson {
+            if let (Some(q), Some(pos)) = (&lesson.quiz, parsed.quiz_at) {
+                quiz_refs.push((q.clone(), path.clone(), pos));
+            }
+            lessons.push(lesson);
+        }
+    }
+    diagnostics.append(&mut rep.diagnostics);
+    if manifest.is_some() {
+        warn_unlisted(source, &seen, &mut diagnostics);
+    }
+    let quizzes = load_quizzes(source, &quiz_refs, &mut diagnostics);
+    let course = manifest.map(|(m, _)| Course {
+        id: sanitize::inline(&m.id).into_owned(),
+        title: sanitize::inline(&m.title).into_owned(),
+        version: sanitize::inline(&m.version).into_owned(),
+        lessons,
+        quizzes,
+    });
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    Loaded {
+        course,
+        diagnostics,
+    }
+}
+
+/// The course and its warnings, or every diagnostic when there is an error.
+pub fn load_checked(source: &CourseSource) -> Result<(Course, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let loaded = load_course(source);
+    match loaded.course {
+        Some(course) if !loaded.has_errors() => Ok((course, loaded.diagnostics)),
+        _ => Err(loaded.diagnostics),
+    }
+}
+
+fn read_manifest(
+    source: &CourseSource,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(RawManifest, String)> {
+    let text = match read_text(source, "course.toml", diagnostics) {
+        Ok(t) => t,
+        Err(ReadFailure::NotFound) => {
+            diagnostics.push(Diagnostic::error(
+                "course.toml",
+                0,
+                0,
+                "file not found: a course directory needs a course.toml",
+            ));
+            return None;
+        }
+        Err(ReadFailure::Reported) => return None,
+    };
+    let text = crate::content::markdown::normalize_newlines(&text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
+    let mut rep = Reporter::new("course.toml", &text);
+    let manifest = match toml::from_str::<RawManifest>(&text) {
+        Ok(m) => m,
+        Err(e) => {
+            rep.toml_error(&e, 0);
+            diagnostics.append(&mut rep.diagnostics);
+            return None;
+        }
+    };
+    if manifest.lessons.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            "course.toml",
+            0,
+            0,
+            "`lessons` is empty: the course has no lessons",
+        ));
+    }
+    Some((manifest, text))
+}
+
+/// `lessons/*.md` ids, sorted.
+fn lesson_files(source: &CourseSource) -> Vec<String> {
+    source
+        .list("lessons")
+        .iter()
+        .filter_map(|p| {
+            p.strip_prefix("lessons/")?
+                .strip_suffix(".md")
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+fn warn_unlisted(source: &CourseSource, listed: &[&str], diagnostics: &mut Vec<Diagnostic>) {
+    for id in lesson_files(source) {
+        if !listed.contains(&id.as_str()) {
+            let path = sanitize::inline(&format!("lessons/{id}.md")).into_owned();
+            diagnostics.push(Diagnostic::warning(
+                &path,
+                0,
+                0,
+                "not listed in course.toml `lessons`, so it is not part of the course",
+            ));
+        }
+    }
+}
+
+/// Referenced quizzes first (in order of first use), then any other quiz file.
+fn load_quizzes(
+    source: &CourseSource,
+    refs: &[(String, String, (usize, usize))],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Quiz> {
+    let mut ids: Vec<String> = Vec::new();
+    for (id, lesson_path, (line, col)) in refs {
+        if ids.contains(id) {
+            continue;
+        }
+        if !source.exists(&format!("quizzes/{id}.toml")) {
+            let msg = format!("quiz `{id}` is referenced but quizzes/{id}.toml does not exist");
+            diagnostics.push(
+                Diagnostic::error(lesson_path, *line, *col, msg)
+                    .with_source(&lesson_source(source, lesson_path)),
+            );
+            continue;
+        }
+        ids.push(id.clone());
+    }
+    for path in source.list("quizzes") {
+        let id = path
+            .strip_prefix("quizzes/")
+            .and_then(|p| p.strip_suffix(".toml"));
+        if let Some(id) = id.filter(|id| !ids.iter().any(|i| i == id)) {
+            ids.push(id.to_owned());
+        }
+    }
+    let mut quizzes = Vec::new();
+    for id in ids {
+        let path = format!("quizzes/{id}.toml");
+        let Ok(text) = read_text(source, &path, diagnostics) else {
+            continue;
+        };
+        let (quiz, diags) = parse_quiz(&id, &path, &text);
+        diagnostics.extend(diags);
+        quizzes.extend(quiz);
+    }
+    quizzes
+}
+
+fn lesson_source(source: &CourseSource, path: &str) -> String {
+    let bytes = source.read(path).unwrap_or_default();
+    crate::content::markdown::normalize_newlines(&String::from_utf8_lossy(&bytes)).into_owned()
+}
+
+enum ReadFailure {
+    NotFound,
+    /// A diagnostic was already pushed (too large, I/O error, not text).
+    Reported,
+}
+
+/// Reads a file as text: not found is left to the caller (which knows
+/// where the reference is); every other failure becomes a diagnostic.
+fn read_text(
+    source: &CourseSource,
+    path: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<String, ReadFailure> {
+    let bytes = match source.read(path) {
+        Ok(b) => b,
+        Err(SourceError::NotFound { .. }) => return Err(ReadFailure::NotFound),
+        Err(SourceError::TooLarge { size, limit, .. }) => {
+            let msg = format!("file is too large ({size} bytes; the limit is {limit} bytes)");
+            diagnostics.push(Diagnostic::error(&sanitize::inline(path), 0, 0, msg));
+            return Err(ReadFailure::Reported);
+        }
+        Err(SourceError::Io { source, .. }) => {
+            let msg = format!("cannot read the file: {source}");
+            diagnostics.push(Diagnostic::error(&sanitize::inline(path), 0, 0, msg));
+            return Err(ReadFailure::Reported);
+        }
+    };
+    match decode(path, &bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(d) => {
+            diagnostics.push(*d);
+            Err(ReadFailure::Reported)
+        }
+    }
+}
+
+/// Bytes → text, or a diagnostic at the first bad byte: empty file, NUL
+/// byte, invalid UTF-8.
+pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Box<Diagnostic>> {
+    let path = sanitize::inline(path);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Box::new(Diagnostic::error(&path, 0, 0, "file is empty")));
+    }
+    let (valid, bad) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            (valid, Some(bytes[e.valid_up_to()]))
+        }
+    };
+    let nul = valid.find('\0');
+    let (offset, message) = match (nul, bad) {
+        (Some(at), _) => (
+            at,
+            "file contains a NUL byte (is it a binary file?)".to_owned(),
+        ),
+        (None, Some(byte)) => (
+            valid.len(),
+            format!("invalid UTF-8: byte 0x{byte:02X} (save the file as UTF-8)"),
+        ),
+        (None, None) => return Ok(valid),
+    };
+    let (line, col) = crate::content::diagnostics::line_col(valid, offset);
+    Err(Box::new(
+        Diagnostic::error(&path, line, col, message).with_source(valid),
+    ))
+}
+
+#[cfg(test)]
+mod tests;

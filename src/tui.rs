@@ -1,0 +1,201 @@
+//! The event loop: terminal events → [`Msg`] → `update` → draw, then the
+//! effects (saving progress, suspending, quitting) are executed here, at the
+//! edge. Syntax highlighting and laying out the neighbouring lessons happen
+//! only when no input is waiting ([`Msg::Idle`]), after the frame is drawn;
+//! saves also happen after the frame that caused them, so neither delays a
+//! redraw.
+
+use crate::app::{self, Effect, LessonSave, Msg, State};
+use crate::content::model::Course;
+use crate::persist::progress::Attempt;
+use crate::quiz::session::{Now, QuizMsg};
+use crate::term::TerminalSession;
+use ratatui::crossterm::event::{self, Event, MouseEventKind};
+use std::io;
+use std::time::Duration;
+use std::time::Instant;
+
+/// How often the loop wakes without input (signals, file watching).
+const IDLE_POLL: Duration = Duration::from_millis(100);
+/// While a file change settles.
+const BUSY_POLL: Duration = Duration::from_millis(20);
+
+/// What the loop needs from the outside world, so it can be driven in tests.
+pub trait Edge {
+    /// Persist lesson positions (applied in order). Errors become a banner.
+    fn save(&mut self, saves: &[LessonSave]) -> Result<(), String>;
+    /// A message from outside (e.g. a reloaded course), polled each wake-up.
+    fn poll(&mut self) -> Option<Msg>;
+    /// Whether the edge expects a message soon (poll more often).
+    fn busy(&self) -> bool {
+        false
+    }
+    /// Record one quiz attempt. Errors become a notice.
+    fn record(&mut self, quiz_id: &str, question_id: &str, attempt: &Attempt)
+        -> Result<(), String>;
+    /// Export the results; returns a line saying where they went.
+    fn export(&mut self, course: &Course) -> Result<String, String>;
+    /// The shuffle seed for a quiz about to open (`None`: authored order).
+    fn quiz_seed(&mut self) -> Option<u64>;
+}
+
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    /// An exit signal (its number) arrived.
+    Signal(i32),
+}
+
+pub fn run(
+    session: &mut TerminalSession,
+    state: &mut State,
+    edge: &mut dyn Edge,
+) -> io::Result<Ending> {
+    let size = session.terminal().size()?;
+    app::update(state, Msg::Resize(size.width, size.height));
+    draw(session, state)?;
+    // The first frame is up: highlighting may now happen, when idle.
+    app::update(state, Msg::Highlight);
+    loop {
+        if let Some(sig) = session.exit_signal() {
+            if let Some(save) = state.lesson_save() {
+                let _ = edge.save(&[save]);
+            }
+            return Ok(Ending::Signal(sig));
+        }
+        let idle_work = state.has_idle_work();
+        let wait = match (idle_work, edge.busy()) {
+            (true, _) => Duration::ZERO,
+            (false, true) => BUSY_POLL,
+            (false, false) => IDLE_POLL,
+        };
+        let mut effects = Vec::new();
+        let mut changed = false;
+        if event::poll(wait)? {
+            // Take every event already queued before drawing once.
+            loop {
+                if let Some(msg) = to_msg(event::read()?, state) {
+                    effects.extend(app::update(state, msg));
+                    changed = true;
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        } else if idle_work {
+            effects.extend(app::update(state, Msg::Idle));
+        }
+        if let Some(msg) = edge.poll() {
+            effects.extend(app::update(state, msg));
+            changed = true;
+        }
+        if changed || effects.contains(&Effect::Redraw) {
+            draw(session, state)?;
+        }
+        if let Some(ending) = execute(session, state, edge, effects)? {
+            return Ok(ending);
+        }
+    }
+}
+
+fn draw(session: &mut TerminalSession, state: &State) -> io::Result<()> {
+    session
+        .terminal()
+        .draw(|frame| frame.render_widget(state, frame.area()))?;
+    Ok(())
+}
+
+/// Rows the mouse wheel scrolls the quiz per notch.
+const QUIZ_WHEEL_ROWS: i32 = 3;
+
+/// A terminal event as a message. Keys (and the wheel) for the open quiz go
+/// straight to its session, stamped with the time it needs for durations.
+fn to_msg(event: Event, state: &State) -> Option<Msg> {
+    match event {
+        Event::Key(key) if app::routes_to_quiz(state, &key) => {
+            crate::quiz::keys::to_msg(key).map(|m| Msg::Quiz(m, Now::current()))
+        }
+        Event::Mouse(mouse) if state.quiz.is_some() && state.overlay.is_none() => {
+            let rows = match mouse.kind {
+                MouseEventKind::ScrollDown => QUIZ_WHEEL_ROWS,
+                MouseEventKind::ScrollUp => -QUIZ_WHEEL_ROWS,
+                _ => return None,
+            };
+            Some(Msg::Quiz(QuizMsg::ScrollBy(rows), Now::current()))
+        }
+        Event::Key(key) => Some(Msg::Key(key)),
+        Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::FocusGained | Event::FocusLost => None,
+    }
+}
+
+/// Runs the effects of one batch (and any they lead to): all lesson saves in
+/// one store update, attempts one by one, then suspend or quit. Redraws when
+/// an effect changed the screen.
+fn execute(
+    session: &mut TerminalSession,
+    state: &mut State,
+    edge: &mut dyn Edge,
+    effects: Vec<Effect>,
+) -> io::Result<Option<Ending>> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    let mut saves = Vec::new();
+    let mut ending = None;
+    let mut suspend = false;
+    let mut redraw = false;
+    let mut notices = Vec::new();
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::SaveLesson(save) => saves.push(save),
+            Effect::Quit => ending = Some(Ending::Quit),
+            Effect::Suspend => suspend = true,
+            Effect::Redraw => {}
+            Effect::StartQuiz { quiz_id } => {
+                let seed = edge.quiz_seed();
+                let now = Instant::now();
+                queue.extend(app::update(state, Msg::StartQuiz { quiz_id, seed, now }));
+                redraw = true;
+            }
+            Effect::RecordAttempt {
+                quiz_id,
+                question_id,
+                attempt,
+            } => {
+                if let Err(e) = edge.record(&quiz_id, &question_id, &attempt) {
+                    notices.push(format!("Answer not saved: {e}"));
+                }
+            }
+            Effect::Export => {
+                notices.push(
+                    edge.export(&state.course)
+                        .unwrap_or_else(|e| format!("Export failed: {e}")),
+                );
+            }
+        }
+    }
+    if !saves.is_empty() {
+        if let Err(message) = edge.save(&saves) {
+            notices.push(format!("Progress not saved: {message}"));
+        }
+    }
+    for notice in notices {
+        app::update(state, Msg::Notice(notice));
+        redraw = true;
+    }
+    if ending.is_some() {
+        return Ok(ending);
+    }
+    if redraw {
+        draw(session, state)?;
+    }
+    if suspend {
+        session.suspend()?;
+        let size = session.terminal().size()?;
+        app::update(state, Msg::Resize(size.width, size.height));
+        draw(session, state)?;
+    }
+    Ok(None)
+}
