@@ -367,8 +367,14 @@ mod robustness {
         let depth = 20_000;
         let dir = tempfile::tempdir().unwrap();
         let cases = [
-            ("brackets.js", format!("x = {}1{};", "[".repeat(depth), "]".repeat(depth))),
-            ("arrows.js", format!("{}{}", "(() => {".repeat(depth), "})();".repeat(depth))),
+            (
+                "brackets.js",
+                format!("x = {}1{};", "[".repeat(depth), "]".repeat(depth)),
+            ),
+            (
+                "arrows.js",
+                format!("{}{}", "(() => {".repeat(depth), "})();".repeat(depth)),
+            ),
             ("nots.js", format!("x = {}1;", "!".repeat(depth))),
             ("sum.js", format!("x = 1{};", "+1".repeat(50_000))),
             ("chain.js", format!("x = a{};", ".b".repeat(50_000))),
@@ -390,7 +396,16 @@ mod robustness {
                 Outcome::Unreadable(_) => "unreadable",
             })
             .collect();
-        assert_eq!(kinds, vec!["unparseable", "unparseable", "scanned", "scanned", "scanned"]);
+        assert_eq!(
+            kinds,
+            vec![
+                "unparseable",
+                "unparseable",
+                "scanned",
+                "scanned",
+                "scanned"
+            ]
+        );
     }
 
     #[test]
@@ -403,6 +418,9 @@ mod robustness {
         let Outcome::Scanned(ScanResult::Unparseable(u)) = &reports[0].outcome else {
             panic!("{:?}", reports[0].outcome);
         };
-        assert_eq!((u.line, u.col, u.message.as_str()), (1, 15, "not valid UTF-8"));
+        assert_eq!(
+            (u.line, u.col, u.message.as_str()),
+            (1, 15, "not valid UTF-8")
+        );
     }
 }

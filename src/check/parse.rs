@@ -707,10 +707,17 @@ mod tests {
 
     #[test]
     fn refuses_absurd_nesting_but_not_brackets_in_strings() {
-        let deep = format!("x = {}1{};", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let deep = format!(
+            "x = {}1{};",
+            "[".repeat(MAX_DEPTH + 1),
+            "]".repeat(MAX_DEPTH + 1)
+        );
         let err = parse("js", &deep).unwrap_err();
         assert_eq!(err.offset as usize, 4 + MAX_DEPTH);
-        let strings = format!("x = '{0}' + \"{0}\" + `{0}${{ {{a: 1}} }}{0}`; // {0}", "(".repeat(MAX_DEPTH + 5));
+        let strings = format!(
+            "x = '{0}' + \"{0}\" + `{0}${{ {{a: 1}} }}{0}`; // {0}",
+            "(".repeat(MAX_DEPTH + 5)
+        );
         assert!(parse("js", &strings).is_ok());
     }
 
