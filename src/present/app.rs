@@ -23,6 +23,8 @@ pub enum AppError {
     #[error("terminal: {0}")]
     Terminal(#[from] std::io::Error),
     #[error(transparent)]
+    Session(#[from] crate::term::TermError),
+    #[error(transparent)]
     Socket(#[from] SocketError),
 }
 
@@ -82,7 +84,7 @@ fn present_frames(
             clock: clock(),
         };
         session
-            .terminal
+            .terminal()
             .draw(|f| f.render_widget(&view, f.area()))?;
         let mut msgs = Vec::new();
         match session.wait_input(FRAME) {
@@ -159,7 +161,7 @@ pub fn follow(socket: &Path, theme: Theme) -> Result<FollowEnd, AppError> {
             clock: clock(),
         };
         session
-            .terminal
+            .terminal()
             .draw(|f| f.render_widget(&view, f.area()))?;
         let input = session.wait_input(FRAME);
         if input == Input::HungUp {
