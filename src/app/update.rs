@@ -305,12 +305,17 @@ fn open_lesson(state: &mut State, index: usize) -> Vec<Effect> {
     effects
 }
 
-/// `Q` anywhere, or Enter at the end of a lesson: the lesson's quiz.
+/// `Q` anywhere, or Enter at the end of a lesson: the lesson's quiz (Enter
+/// goes on to the next lesson when there is no quiz).
 fn open_quiz(state: &mut State, explicit: bool) -> Vec<Effect> {
     if !explicit && !state.at_end() {
         return scroll_by(state, state.page_rows().saturating_sub(1).max(1) as isize);
     }
     let Some(quiz_id) = super::quiz::quiz_of_current_lesson(state) else {
+        if !explicit {
+            // Enter at the end of a lesson without a quiz: read on.
+            return open_lesson(state, state.lesson.saturating_add(1));
+        }
         if state.current_lesson().is_some() {
             state.banner = Some(Banner {
                 kind: BannerKind::Info,
