@@ -6,10 +6,14 @@
 //! redraw.
 
 use crate::app::{self, Effect, LessonSave, Msg, State};
+use crate::content::model::Course;
+use crate::persist::progress::Attempt;
+use crate::quiz::session::{Now, QuizMsg};
 use crate::term::TerminalSession;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, MouseEventKind};
 use std::io;
 use std::time::Duration;
+use std::time::Instant;
 
 /// How often the loop wakes without input (signals, file watching).
 const IDLE_POLL: Duration = Duration::from_millis(100);
@@ -26,6 +30,13 @@ pub trait Edge {
     fn busy(&self) -> bool {
         false
     }
+    /// Record one quiz attempt. Errors become a notice.
+    fn record(&mut self, quiz_id: &str, question_id: &str, attempt: &Attempt)
+        -> Result<(), String>;
+    /// Export the results; returns a line saying where they went.
+    fn export(&mut self, course: &Course) -> Result<String, String>;
+    /// The shuffle seed for a quiz about to open (`None`: authored order).
+    fn quiz_seed(&mut self) -> Option<u64>;
 }
 
 /// How the session ended.
@@ -64,7 +75,7 @@ pub fn run(
         if event::poll(wait)? {
             // Take every event already queued before drawing once.
             loop {
-                if let Some(msg) = to_msg(event::read()?) {
+                if let Some(msg) = to_msg(event::read()?, state) {
                     effects.extend(app::update(state, msg));
                     changed = true;
                 }
@@ -95,8 +106,24 @@ fn draw(session: &mut TerminalSession, state: &State) -> io::Result<()> {
     Ok(())
 }
 
-fn to_msg(event: Event) -> Option<Msg> {
+/// Rows the mouse wheel scrolls the quiz per notch.
+const QUIZ_WHEEL_ROWS: i32 = 3;
+
+/// A terminal event as a message. Keys (and the wheel) for the open quiz go
+/// straight to its session, stamped with the time it needs for durations.
+fn to_msg(event: Event, state: &State) -> Option<Msg> {
     match event {
+        Event::Key(key) if app::routes_to_quiz(state, &key) => {
+            crate::quiz::keys::to_msg(key).map(|m| Msg::Quiz(m, Now::current()))
+        }
+        Event::Mouse(mouse) if state.quiz.is_some() && state.overlay.is_none() => {
+            let rows = match mouse.kind {
+                MouseEventKind::ScrollDown => QUIZ_WHEEL_ROWS,
+                MouseEventKind::ScrollUp => -QUIZ_WHEEL_ROWS,
+                _ => return None,
+            };
+            Some(Msg::Quiz(QuizMsg::ScrollBy(rows), Now::current()))
+        }
         Event::Key(key) => Some(Msg::Key(key)),
         Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
@@ -105,35 +132,64 @@ fn to_msg(event: Event) -> Option<Msg> {
     }
 }
 
-/// Runs the effects of one batch: all saves in one store update, then
-/// suspend or quit.
+/// Runs the effects of one batch (and any they lead to): all lesson saves in
+/// one store update, attempts one by one, then suspend or quit. Redraws when
+/// an effect changed the screen.
 fn execute(
     session: &mut TerminalSession,
     state: &mut State,
     edge: &mut dyn Edge,
     effects: Vec<Effect>,
 ) -> io::Result<Option<Ending>> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
     let mut saves = Vec::new();
     let mut ending = None;
     let mut suspend = false;
-    for effect in effects {
+    let mut redraw = false;
+    let mut notices = Vec::new();
+    while let Some(effect) = queue.pop_front() {
         match effect {
             Effect::SaveLesson(save) => saves.push(save),
             Effect::Quit => ending = Some(Ending::Quit),
             Effect::Suspend => suspend = true,
             Effect::Redraw => {}
+            Effect::StartQuiz { quiz_id } => {
+                let seed = edge.quiz_seed();
+                let now = Instant::now();
+                queue.extend(app::update(state, Msg::StartQuiz { quiz_id, seed, now }));
+                redraw = true;
+            }
+            Effect::RecordAttempt {
+                quiz_id,
+                question_id,
+                attempt,
+            } => {
+                if let Err(e) = edge.record(&quiz_id, &question_id, &attempt) {
+                    notices.push(format!("Answer not saved: {e}"));
+                }
+            }
+            Effect::Export => {
+                notices.push(
+                    edge.export(&state.course)
+                        .unwrap_or_else(|e| format!("Export failed: {e}")),
+                );
+            }
         }
     }
     if !saves.is_empty() {
         if let Err(message) = edge.save(&saves) {
-            app::update(state, Msg::Notice(format!("Progress not saved: {message}")));
-            if ending.is_none() {
-                draw(session, state)?;
-            }
+            notices.push(format!("Progress not saved: {message}"));
         }
+    }
+    for notice in notices {
+        app::update(state, Msg::Notice(notice));
+        redraw = true;
     }
     if ending.is_some() {
         return Ok(ending);
+    }
+    if redraw {
+        draw(session, state)?;
     }
     if suspend {
         session.suspend()?;

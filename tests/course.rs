@@ -423,6 +423,62 @@ fn check_placement(rel: &str, id: &str, q: &Table) {
 }
 
 #[test]
+fn every_explanation_points_back_to_a_lesson_and_every_choice_has_feedback() {
+    let titles: Vec<String> = EXPECTED_LESSONS
+        .iter()
+        .map(|(_, t)| t.to_string())
+        .collect();
+    for (rel, q) in all_questions() {
+        let id = str_of(&q, "id");
+        let explanation = str_of(&q, "explanation")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            titles.iter().any(|t| explanation.contains(t.as_str())),
+            "{rel}:{id}: the explanation names no lesson title"
+        );
+        if str_of(&q, "type") == "choice" {
+            assert!(
+                !strings(&q, "feedback").is_empty(),
+                "{rel}:{id}: no per-option feedback"
+            );
+        }
+    }
+}
+
+/// Side-by-side panes on a projector are about 41 columns of code wide:
+/// comparison code is written to fit, so nothing wraps in front of a room.
+/// The guide's original code in lesson 2 is kept verbatim and may wrap.
+#[test]
+fn comparison_code_fits_a_projector_pane() {
+    const PANE: usize = 41;
+    for (rel, q) in all_questions() {
+        if str_of(&q, "type") != "compare" {
+            continue;
+        }
+        for side in ["left", "right"] {
+            for line in str_of(&q, side).lines() {
+                assert!(
+                    line.width() <= PANE,
+                    "{rel}:{}: {side}: {line}",
+                    str_of(&q, "id")
+                );
+            }
+        }
+    }
+    for l in lessons().iter().filter(|l| l.id != "02-root-cause") {
+        for (info, code) in fences(&l.body) {
+            if info.contains(" fails") || info.contains(" works") {
+                for line in code.lines() {
+                    assert!(line.width() <= PANE, "{}: {info}: {line}", l.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn the_hybrid_placement_covers_the_whole_movie_app() {
     let (_, q) = all_questions()
         .into_iter()
@@ -576,6 +632,8 @@ fn the_hybrid_diagram_is_aligned_and_matches_its_asset() {
         widths.iter().all(|w| *w == widths[0]),
         "ragged diagram: {widths:?}"
     );
+    // Narrow enough for the lesson pane beside the sidebar at 80 columns.
+    assert!(widths[0] <= 52, "diagram is {} columns wide", widths[0]);
     assert!(asset.contains("Auth ✅") && asset.contains("[MongoDB Atlas] ← Database"));
     let lesson = lesson("07-hybrid-architecture");
     let diagram = fences(&lesson.body)

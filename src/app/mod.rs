@@ -12,16 +12,19 @@ pub mod geometry;
 pub mod layouts;
 pub mod msg;
 pub mod progress;
+pub mod quiz;
 pub mod search;
 pub mod update;
 
 #[cfg(test)]
 pub(crate) mod fixture;
 #[cfg(test)]
+mod quiz_tests;
+#[cfg(test)]
 mod update_tests;
 
 pub use msg::{Effect, LessonSave, Msg};
-pub use update::update;
+pub use update::{routes_to_quiz, update};
 
 use crate::content::model::{Course, Lesson};
 use crate::layout::{Laid, LayoutOptions};
@@ -59,19 +62,16 @@ pub struct Banner {
     pub lines: Vec<String>,
 }
 
-/// Which screen fills the terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    Course,
-}
-
 #[derive(Debug, Clone)]
 pub struct State {
     pub course: Course,
     pub theme: Theme,
     /// The terminal size.
     pub area: Rect,
-    pub screen: Screen,
+    /// The quiz screen, when open: it covers the course view.
+    pub quiz: Option<Box<quiz::QuizScreen>>,
+    /// Started as `serverless-tutor quiz ID`: leaving the quiz quits.
+    pub quiz_only: bool,
     pub lesson: usize,
     /// First visible row of the laid-out lesson.
     pub scroll: usize,
@@ -115,7 +115,8 @@ impl State {
             course,
             theme,
             area,
-            screen: Screen::Course,
+            quiz: None,
+            quiz_only: false,
             lesson,
             scroll: 0,
             focus: Focus::Content,
@@ -152,11 +153,45 @@ impl State {
 
     pub fn geometry(&self) -> Geometry {
         let sidebar_only = self.focus == Focus::Sidebar;
-        let banner_rows = self
-            .banner
-            .as_ref()
-            .map_or(0, |b| u16::try_from(b.lines.len()).unwrap_or(u16::MAX));
+        let content_width = match geometry::sidebar_width(self.area.width) {
+            0 => self.area.width,
+            side => self.area.width - side,
+        };
+        let rows = self.banner_lines(content_width).len();
+        let banner_rows = u16::try_from(rows).unwrap_or(u16::MAX);
         geometry::geometry(self.area, sidebar_only, banner_rows)
+    }
+
+    /// The banner's text as shown in `width` columns, symbol included: info
+    /// lines word-wrapped, error lines (diagnostics with carets) kept as they
+    /// are and cut by the view.
+    pub fn banner_lines(&self, width: u16) -> Vec<String> {
+        let Some(banner) = &self.banner else {
+            return Vec::new();
+        };
+        let (symbol, wrap) = match banner.kind {
+            BannerKind::Info => ("ℹ ", true),
+            BannerKind::Error => ("✖ ", false),
+        };
+        let room = usize::from(width.saturating_sub(2)).max(1);
+        let mut out = Vec::new();
+        for line in &banner.lines {
+            let pieces = if wrap {
+                let mut w = crate::layout::wrap::WordWrap::new(room);
+                w.text(ratatui::style::Style::new(), line);
+                w.finish()
+                    .into_iter()
+                    .map(|l| l.runs.into_iter().map(|(_, t)| t).collect())
+                    .collect()
+            } else {
+                vec![line.clone()]
+            };
+            for piece in pieces {
+                let prefix = if out.is_empty() { symbol } else { "  " };
+                out.push(format!("{prefix}{piece}"));
+            }
+        }
+        out
     }
 
     /// Rows of lesson text visible at once.

@@ -2,8 +2,10 @@
 //! ([`Effect`]). Both are plain data so `update` stays pure and testable.
 
 use crate::content::model::Course;
-use crate::persist::progress::ScrollPos;
+use crate::persist::progress::{Attempt, ScrollPos};
+use crate::quiz::session::{Now, QuizMsg};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use std::time::Instant;
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -22,8 +24,17 @@ pub enum Msg {
     CourseReloaded(Box<Course>),
     /// `--watch`: the course files changed but do not validate (rendered diagnostics).
     ReloadFailed(Vec<String>),
-    /// A notice from the edge (e.g. a failed save), shown in the banner.
+    /// A notice from the edge (e.g. a failed save, an export's path), shown
+    /// in the banner or on the quiz screen.
     Notice(String),
+    /// Open a quiz (the edge chose the shuffle seed and the time).
+    StartQuiz {
+        quiz_id: String,
+        seed: Option<u64>,
+        now: Instant,
+    },
+    /// Input for the open quiz (see `app::routes_to_quiz`), with the time.
+    Quiz(QuizMsg, Now),
 }
 
 /// Where the learner is in one lesson: what the edge saves.
@@ -40,6 +51,18 @@ pub enum Effect {
     SaveLesson(LessonSave),
     Quit,
     Suspend,
+    /// Open this quiz: the edge picks the seed and answers with `Msg::StartQuiz`.
+    StartQuiz {
+        quiz_id: String,
+    },
+    /// Save a quiz attempt in the progress file.
+    RecordAttempt {
+        quiz_id: String,
+        question_id: String,
+        attempt: Attempt,
+    },
+    /// Export the results to the data dir (the quiz results screen's `e`).
+    Export,
     /// The screen changed without input (idle work finished): draw again.
     Redraw,
 }

@@ -58,6 +58,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             keep_position(state, |_| {});
             Vec::new()
         }
+        Msg::Notice(text) if state.quiz.is_some() => {
+            if let Some(quiz) = state.quiz.as_mut() {
+                quiz.notice = Some(text);
+            }
+            Vec::new()
+        }
+        Msg::StartQuiz { quiz_id, seed, now } => {
+            super::quiz::start(state, &quiz_id, seed, now);
+            Vec::new()
+        }
+        Msg::Quiz(msg, now) => super::quiz::input(state, msg, now),
         Msg::Notice(text) => {
             state.banner = Some(Banner {
                 kind: BannerKind::Info,
@@ -111,10 +122,46 @@ fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     if state.overlay == Some(Overlay::Search) {
         return on_search_key(state, key);
     }
+    if state.quiz.is_some() {
+        return on_key_in_quiz(state, key);
+    }
     match keymap::action_for(key) {
         Some(action) => on_action(state, action),
         None => Vec::new(),
     }
+}
+
+/// On the quiz screen only the app's global keys arrive here (the rest go
+/// to the session as `Msg::Quiz`, see [`routes_to_quiz`]).
+fn on_key_in_quiz(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    match keymap::action_for(key) {
+        Some(Action::ForceQuit) => quit(state),
+        Some(Action::Suspend) => vec![Effect::Suspend],
+        Some(Action::Help) => {
+            state.overlay = match state.overlay {
+                Some(Overlay::Help) => None,
+                _ => Some(Overlay::Help),
+            };
+            Vec::new()
+        }
+        Some(Action::Back | Action::Quit) if state.overlay.is_some() => {
+            state.overlay = None;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a key belongs to the open quiz session rather than to the app:
+/// everything but Ctrl-C, Ctrl-Z and `?`, and nothing while the help is open.
+pub fn routes_to_quiz(state: &State, key: &KeyEvent) -> bool {
+    if state.quiz.is_none() || state.overlay.is_some() {
+        return false;
+    }
+    !matches!(
+        keymap::action_for(*key),
+        Some(Action::ForceQuit | Action::Suspend | Action::Help)
+    )
 }
 
 fn quit(state: &State) -> Vec<Effect> {
@@ -258,24 +305,33 @@ fn open_lesson(state: &mut State, index: usize) -> Vec<Effect> {
     effects
 }
 
-/// `Q` anywhere, or Enter at the end of a lesson: the lesson's quiz.
+/// `Q` anywhere, or Enter at the end of a lesson: the lesson's quiz (Enter
+/// goes on to the next lesson when there is no quiz).
 fn open_quiz(state: &mut State, explicit: bool) -> Vec<Effect> {
     if !explicit && !state.at_end() {
         return scroll_by(state, state.page_rows().saturating_sub(1).max(1) as isize);
     }
-    let Some(lesson) = state.current_lesson() else {
+    let Some(quiz_id) = super::quiz::quiz_of_current_lesson(state) else {
+        if !explicit {
+            // Enter at the end of a lesson without a quiz: read on.
+            return open_lesson(state, state.lesson.saturating_add(1));
+        }
+        if state.current_lesson().is_some() {
+            state.banner = Some(Banner {
+                kind: BannerKind::Info,
+                lines: vec!["This lesson has no quiz.".to_owned()],
+            });
+            keep_position(state, |_| {});
+        }
         return Vec::new();
     };
-    let message = match state.course.quiz_for(lesson) {
-        Some(_) => "The quiz screen is not available in this build yet.",
-        None => "This lesson has no quiz.",
-    };
-    state.banner = Some(Banner {
-        kind: BannerKind::Info,
-        lines: vec![message.to_owned()],
-    });
-    keep_position(state, |_| {});
-    Vec::new()
+    let mut effects: Vec<Effect> = state
+        .lesson_save()
+        .map(Effect::SaveLesson)
+        .into_iter()
+        .collect();
+    effects.push(Effect::StartQuiz { quiz_id });
+    effects
 }
 
 fn step_match(state: &mut State, by: isize) {
@@ -375,7 +431,7 @@ fn jump_to_hit(state: &mut State) -> Vec<Effect> {
 }
 
 fn on_mouse(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
-    if state.overlay.is_some() {
+    if state.overlay.is_some() || state.quiz.is_some() {
         return Vec::new();
     }
     let at = Position::new(mouse.column, mouse.row);

@@ -293,8 +293,17 @@ fn enter_at_the_end_of_a_lesson_offers_its_quiz() {
     press(&mut s, KeyCode::Enter);
     assert!(s.scroll > 0, "Enter before the end pages down");
     press(&mut s, KeyCode::End);
+    let effects = press(&mut s, KeyCode::Enter);
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::StartQuiz {
+            quiz_id: "01-quiz".into()
+        })
+    );
+    press(&mut s, KeyCode::Char(']'));
+    press(&mut s, KeyCode::End);
     press(&mut s, KeyCode::Enter);
-    assert!(s.banner.is_some());
+    assert_eq!(s.lesson, 2, "no quiz: Enter at the end reads on");
 }
 
 #[test]

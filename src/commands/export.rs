@@ -55,7 +55,17 @@ pub fn now() -> anyhow::Result<DateTime<Utc>> {
 
 /// The course, validated; an invalid course prints its diagnostics and exits 1.
 pub fn load_course(ctx: &Ctx) -> Result<Course, ExitCode> {
-    let _ = ctx;
-    eprintln!("serverless-tutor: error: loading the course needs content::load (not merged yet)");
-    Err(ExitCode::from(2))
+    match crate::content::load::load_checked(&ctx.source) {
+        Ok((course, _warnings)) => Ok(course),
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{}", d.render());
+            }
+            eprintln!(
+                "serverless-tutor: error: the course is not valid ({} problem(s)); nothing exported",
+                diagnostics.len()
+            );
+            Err(ExitCode::from(1))
+        }
+    }
 }

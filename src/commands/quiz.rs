@@ -1,12 +1,10 @@
 //! `quiz <QUIZ-ID> [--plain] [--no-shuffle] [--seed N]`: a quiz in line mode
-//! on stdin/stdout (`--plain`), or in the TUI. The edge of `quiz::plain`:
+//! on stdin/stdout (`--plain`), or in the TUI (`commands::learn::run_quiz`). The edge of `quiz::plain`:
 //! loads the course, picks the seed, records each attempt in progress.
 
 use crate::cli::{Ctx, QuizArgs};
-use crate::content::diagnostics::Severity;
-use crate::content::lesson::is_plain_id;
-use crate::content::model::Quiz;
-use crate::content::quizfile::parse_quiz;
+use crate::content::load::load_checked;
+use crate::content::model::{Course, Quiz};
 use crate::content::sanitize;
 use crate::persist::store::{Opened, ProgressStore};
 use crate::quiz::plain::{self, PlainOptions};
@@ -57,76 +55,68 @@ fn run_plain(
     };
     let stdin = io::stdin();
     let stdout = io::stdout();
-    plain::run_with(
+    let run = plain::run_with(
         quiz,
         stdin.lock(),
         stdout.lock(),
         &opts,
         |question_id, attempt| {
-            store
-                .update(|p| {
-                    record::add_attempt(p, course_id, &quiz.id, question_id, attempt.clone());
-                })
+            record::save_attempt(&store, course_id, &quiz.id, question_id, attempt)
                 .map(|_| ())
                 .map_err(io::Error::other)
         },
-    )
-    .context("quiz")?;
+    );
+    match run {
+        Ok(_) => {}
+        // The reader went away (`| head`): what was answered is saved; stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e).context("quiz"),
+    }
     for notice in store.take_notices() {
         eprintln!("serverless-tutor: {}", sanitize::inline(&notice));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The TUI on this quiz, when the TUI provides it.
-fn run_tui(_ctx: &Ctx, quiz_id: &str, _seed: Option<u64>) -> anyhow::Result<ExitCode> {
-    let id = sanitize::inline(quiz_id);
-    eprintln!(
-        "serverless-tutor: error: the interactive quiz is not available in this build; use `serverless-tutor quiz {id} --plain`"
-    );
-    Ok(ExitCode::from(2))
+/// The TUI on this quiz (the learner app opened on it; leaving the quiz quits).
+fn run_tui(ctx: &Ctx, quiz_id: &str, seed: Option<u64>) -> anyhow::Result<ExitCode> {
+    crate::commands::learn::run_quiz(ctx, quiz_id, seed)
 }
 
-// ---- loading: swapped for `content::load::load_checked` when it lands ----
-
-/// The course id and the quiz `quiz_id`; on failure the problem is printed
-/// and the exit code returned (1: the course is wrong, 2: no such quiz).
+/// The course id and the quiz `quiz_id`, from the whole validated course;
+/// on failure the problem is printed and the exit code returned (1: the
+/// course is invalid, 2: no such quiz).
 fn load_quiz(ctx: &Ctx, quiz_id: &str) -> Result<(String, Quiz), ExitCode> {
-    let shown = sanitize::inline(quiz_id).into_owned();
-    let fail = |msg: String, code: u8| {
-        eprintln!("serverless-tutor: error: {}", sanitize::inline(&msg));
-        ExitCode::from(code)
-    };
-    let manifest = ctx
-        .source
-        .read("course.toml")
-        .map_err(|e| fail(e.to_string(), 2))?;
-    let course_id = String::from_utf8_lossy(&manifest)
-        .parse::<toml::Table>()
-        .ok()
-        .and_then(|t| t.get("id").and_then(|v| v.as_str()).map(str::to_owned))
-        .ok_or_else(|| fail("course.toml: no course id (run `validate`)".into(), 1))?;
-    if !is_plain_id(quiz_id) {
-        return Err(fail(format!("unknown quiz \"{shown}\""), 2));
-    }
-    let path = format!("quizzes/{quiz_id}.toml");
-    let bytes = ctx
-        .source
-        .read(&path)
-        .map_err(|_| fail(format!("unknown quiz \"{shown}\" (no {path})"), 2))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let (quiz, diagnostics) = parse_quiz(quiz_id, &path, &text);
-    let errors: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    match quiz {
-        Some(quiz) if errors.is_empty() => Ok((course_id, quiz)),
-        _ => {
-            for d in errors {
-                eprintln!("{}", d.render());
+    let course = match load_checked(&ctx.source) {
+        Ok((course, _warnings)) => course,
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{}\n", d.render());
             }
-            Err(fail(format!("{path} is not valid (run `validate`)"), 1))
+            let n = diagnostics.len();
+            let s = if n == 1 { "" } else { "s" };
+            eprintln!("serverless-tutor: error: the course has {n} problem{s} (see `validate`)");
+            return Err(ExitCode::from(1));
         }
+    };
+    match course.quiz(quiz_id) {
+        Some(quiz) => Ok((course.id.clone(), quiz.clone())),
+        None => {
+            eprintln!("{}", unknown_quiz(&course, quiz_id));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn unknown_quiz(course: &Course, id: &str) -> String {
+    let id = sanitize::inline(id);
+    let ids: Vec<&str> = course.quizzes.iter().map(|q| q.id.as_str()).collect();
+    if ids.is_empty() {
+        format!("serverless-tutor: error: unknown quiz \"{id}\": this course has no quizzes")
+    } else {
+        format!(
+            "serverless-tutor: error: unknown quiz \"{id}\" (quizzes: {})",
+            ids.join(", ")
+        )
     }
 }

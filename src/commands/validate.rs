@@ -26,6 +26,33 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(if report.ok { 0 } else { 1 }))
 }
 
+/// For every other command: the validated course, or (after printing its
+/// errors on stderr, with a hint to run `validate`) exit code 1. Warnings
+/// are not printed here: `validate` shows them.
+pub fn course_or_exit(ctx: &Ctx) -> Result<Course, ExitCode> {
+    if let CourseSource::Dir(dir) = &ctx.source {
+        if let Err(e) = std::fs::read_dir(dir) {
+            let shown = crate::content::sanitize::inline(&dir.display().to_string()).into_owned();
+            eprintln!("serverless-tutor: error: cannot read the course directory {shown}: {e}");
+            return Err(ExitCode::from(2));
+        }
+    }
+    match crate::content::load::load_checked(&ctx.source) {
+        Ok((course, _warnings)) => Ok(course),
+        Err(diagnostics) => {
+            let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+            for d in &errors {
+                eprintln!("{}\n", d.render());
+            }
+            eprintln!(
+                "serverless-tutor: error: the course has {}; `serverless-tutor validate` lists every problem",
+                plural(errors.len().max(1), "error")
+            );
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
 /// What `validate` prints and whether the course is free of errors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -65,12 +92,14 @@ pub fn validate(source: &CourseSource) -> Report {
     Report { text, ok }
 }
 
-/// Course-level checks beyond parsing, run on a course that loaded.
-///
-/// Integration hook: the checker's `check::keys::verify_course(course)` and
-/// the projector's `present::overflow::warnings(course)` plug in here.
-pub fn course_checks(_course: &Course) -> Vec<Diagnostic> {
-    Vec::new()
+/// Course-level checks beyond parsing, run on a course that loaded: the
+/// red-flag checker proves every `fails`/`works` key (errors), and the
+/// projector reports slides that overflow 120×35 (warnings). Further
+/// course-wide checks plug in here.
+pub fn course_checks(course: &Course) -> Vec<Diagnostic> {
+    let mut out = crate::check::keys::verify_course(course);
+    out.extend(crate::present::overflow::warnings(course));
+    out
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -112,4 +141,44 @@ pub fn summary(course: &Course, warnings: usize) -> String {
         plural(questions.len(), "question"),
         breakdown,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn ctx(dir: &str) -> Ctx {
+        Ctx {
+            source: CourseSource::Dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)),
+            data_dir: std::env::temp_dir(),
+            theme: None,
+            config: crate::config::Config::default(),
+            watch: false,
+        }
+    }
+
+    #[test]
+    fn course_or_exit_gives_the_course_or_exit_1_or_2() {
+        let course = course_or_exit(&ctx("tests/fixtures/good")).expect("good fixture");
+        assert_eq!(course.lessons.len(), 2);
+        assert_eq!(
+            course_or_exit(&ctx("tests/fixtures/broken/unknown-reason")).err(),
+            Some(ExitCode::from(1))
+        );
+        assert_eq!(
+            course_or_exit(&ctx("tests/fixtures/no-such-dir")).err(),
+            Some(ExitCode::from(2))
+        );
+    }
+
+    #[test]
+    fn summary_counts_questions_by_type() {
+        let report = validate(&ctx("tests/fixtures/good").source);
+        assert!(report.ok);
+        assert_eq!(
+            report.text,
+            "course fixture v1.0.0: 2 lessons, 5 questions (1 choice, 2 verdict, 1 compare, 1 placement) — no problems\n"
+        );
+    }
 }

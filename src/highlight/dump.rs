@@ -1,17 +1,20 @@
-//! The grammars and themes, embedded as uncompressed syntect dumps (made
-//! from syntect's defaults by the ignored test `regenerate_dumps`), loaded
-//! once, lazily, on the first highlight.
+//! The grammars and themes, embedded as uncompressed syntect dumps and
+//! loaded once, lazily, on the first highlight. The grammars are syntect's
+//! own default dump (`default_newlines.packdump`, already uncompressed: the
+//! per-syntax contexts inside are compressed and decoded only when a syntax
+//! is first used). The themes are the three the app uses, dumped
+//! uncompressed by the ignored test `regenerate_dumps` (syntect's default
+//! theme dump is compressed and holds seven).
 
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 use syntect::highlighting::ThemeSet;
 use syntect::parsing::SyntaxSet;
 
-static SYNTAX_DUMP: &[u8] = include_bytes!("syntaxes.bin");
 static THEME_DUMP: &[u8] = include_bytes!("themes.bin");
 
 static SYNTAXES: LazyLock<Option<SyntaxSet>> =
-    LazyLock::new(|| syntect::dumps::from_uncompressed_data(SYNTAX_DUMP).ok());
+    LazyLock::new(|| Some(SyntaxSet::load_defaults_newlines()));
 static THEMES: LazyLock<Option<ThemeSet>> =
     LazyLock::new(|| syntect::dumps::from_uncompressed_data(THEME_DUMP).ok());
 
@@ -25,14 +28,16 @@ pub fn themes() -> Option<&'static ThemeSet> {
     THEMES.as_ref()
 }
 
-/// How long decoding both embedded dumps takes (a fresh decode, for benches).
-pub fn load_time() -> Duration {
+/// How long decoding the embedded dumps takes, fresh: (grammars, themes).
+pub fn load_time() -> (Duration, Duration) {
     let start = Instant::now();
-    let s: Option<SyntaxSet> = syntect::dumps::from_uncompressed_data(SYNTAX_DUMP).ok();
+    let s = SyntaxSet::load_defaults_newlines();
+    let syntaxes = start.elapsed();
+    let start = Instant::now();
     let t: Option<ThemeSet> = syntect::dumps::from_uncompressed_data(THEME_DUMP).ok();
-    let elapsed = start.elapsed();
+    let themes = start.elapsed();
     drop((s, t));
-    elapsed
+    (syntaxes, themes)
 }
 
 #[cfg(test)]
@@ -46,8 +51,6 @@ mod tests {
     #[ignore]
     fn regenerate_dumps() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/highlight/");
-        let set = SyntaxSet::load_defaults_newlines();
-        syntect::dumps::dump_to_uncompressed_file(&set, format!("{dir}syntaxes.bin")).unwrap();
         let all = ThemeSet::load_defaults();
         let mut used = ThemeSet::new();
         for name in [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast] {

@@ -1,5 +1,5 @@
 //! Syntax highlighting with syntect: grammars and themes loaded lazily (never
-//! on the startup path) from the dumps embedded in the binary, results cached
+//! on the startup path) from uncompressed dumps embedded in the binary, results cached
 //! per code block (language + code + theme), syntect styles mapped straight
 //! to ratatui styles.
 //!

@@ -48,6 +48,21 @@ impl LineBuf {
         }
     }
 
+    /// Appends another line buffer (merging the touching runs).
+    pub fn append(&mut self, other: LineBuf) {
+        self.width += other.width;
+        let mut runs = other.runs.into_iter();
+        if let (Some((s, t)), Some((first_s, first_t))) =
+            (self.runs.last_mut(), runs.as_slice().first())
+        {
+            if s == first_s {
+                t.push_str(first_t);
+                runs.next();
+            }
+        }
+        self.runs.extend(runs);
+    }
+
     pub fn push_str(&mut self, style: Style, text: &str) {
         self.push(style, text, width(text));
     }
@@ -101,6 +116,25 @@ pub fn for_each_grapheme(text: &str, max: usize, mut f: impl FnMut(&str, usize))
     }
 }
 
+/// The width of text that needs no per-grapheme care: `None` when it holds
+/// something unsafe (then the grapheme path replaces it).
+fn simple_width(text: &str) -> Option<usize> {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Some(text.len())
+    } else if text.chars().any(is_unsafe) {
+        None
+    } else {
+        Some(width(text))
+    }
+}
+
+/// Ideographs, kana and full-width forms: a line may break around them.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
 /// Greedy word wrapper over styled fragments (prose).
 pub struct WordWrap {
     width: usize,
@@ -123,24 +157,44 @@ impl WordWrap {
 
     /// Adds a run of text in one style; spaces are break opportunities.
     pub fn text(&mut self, style: Style, text: &str) {
-        let max = self.width;
-        for_each_grapheme(text, max, |g, w| {
-            if g == " " {
-                self.flush_word();
-                if self.cur.width > 0 {
-                    self.space = Some(style);
-                }
-            } else {
-                self.grapheme(style, g, w);
+        for (i, piece) in text.split(' ').enumerate() {
+            if i > 0 {
+                self.space(style);
             }
-        });
+            if !piece.is_empty() {
+                self.piece(style, piece);
+            }
+        }
     }
 
     /// Adds text that must not be broken if it fits a line (e.g. `[url]`);
     /// still broken by grapheme when longer than the whole width.
     pub fn atom(&mut self, style: Style, text: &str) {
+        self.piece(style, text);
+    }
+
+    /// A piece of a word: whole when it fits (the fast path), else grapheme
+    /// by grapheme.
+    fn piece(&mut self, style: Style, piece: &str) {
+        let cjk = !piece.is_ascii() && piece.chars().any(is_cjk);
+        if let Some(w) = simple_width(piece).filter(|_| !cjk) {
+            if self.word.width + w <= self.width {
+                self.word.push(style, piece, w);
+                return;
+            }
+        }
         let max = self.width;
-        for_each_grapheme(text, max, |g, w| self.grapheme(style, g, w));
+        for_each_grapheme(piece, max, |g, w| {
+            // CJK text has no spaces: a line may break between ideographs.
+            let breakable = cjk && g.chars().next().is_some_and(is_cjk);
+            if breakable {
+                self.flush_word();
+            }
+            self.grapheme(style, g, w);
+            if breakable {
+                self.flush_word();
+            }
+        });
     }
 
     /// A break opportunity rendered as one space.
@@ -176,10 +230,7 @@ impl WordWrap {
         }
         self.space = None;
         let word = std::mem::take(&mut self.word);
-        for (style, text) in word.runs {
-            let w = width(&text);
-            self.cur.push(style, &text, w);
-        }
+        self.cur.append(word);
     }
 
     fn end_line(&mut self) {
@@ -208,6 +259,12 @@ pub fn hard_wrap(runs: &[(Style, String)], width: usize) -> Vec<LineBuf> {
     let mut lines = Vec::new();
     let mut cur = LineBuf::new();
     for (style, text) in runs {
+        if let Some(w) = simple_width(text) {
+            if cur.width + w <= width {
+                cur.push(*style, text, w);
+                continue;
+            }
+        }
         for_each_grapheme(text, width, |g, w| {
             if cur.width + w > width {
                 lines.push(std::mem::take(&mut cur));
@@ -313,6 +370,7 @@ mod tests {
             }
         }
         assert_eq!(wrap("漢字", 1), ["…", "…"]);
+        assert_eq!(wrap("ab 漢字かな交じり", 8), ["ab 漢字", "かな交じ", "り"]);
         assert_eq!(wrap("👨‍👩‍👧x", 2), ["👨‍👩‍👧", "x"]);
     }
 

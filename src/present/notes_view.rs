@@ -9,7 +9,7 @@ use crate::content::sanitize;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use std::time::Duration;
 
@@ -77,33 +77,39 @@ impl NotesView<'_> {
     fn live(&self, snap: &Snapshot, width: usize) -> Vec<Line<'static>> {
         let t = &self.theme;
         let clean = |s: &str| sanitize::inline(s).into_owned();
+        let wrapped = |text: &str, style| -> Vec<Line<'static>> {
+            wrap_text(text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, style))
+                .collect()
+        };
         let mut status = format!("Slide {}/{}", snap.slide, snap.slides);
         if snap.steps > 1 {
-            status.push_str(&format!("  ·  step {}/{}", snap.step, snap.steps));
+            status.push_str(&format!(" · step {}/{}", snap.step, snap.steps));
         }
         if snap.poll {
             status.push_str(if snap.revealed {
-                "  ·  answer shown"
+                " · answer shown"
             } else {
-                "  ·  answer hidden"
+                " · answer hidden"
             });
         }
         if snap.blackout {
-            status.push_str("  ·  BLACKOUT");
+            status.push_str(" · BLACKOUT");
         }
-        let mut out = vec![
-            Line::from(vec![
-                Span::styled(status, t.accent()),
-                Span::styled(
-                    format!("   ⏱ {}  🕒 {}", hms(self.elapsed), self.clock),
-                    t.text(),
-                ),
-            ]),
-            Line::styled(clean(&snap.lesson), t.dim()),
-            Line::raw(""),
-            Line::styled(clean(&snap.title), t.heading(1)),
-            Line::raw(""),
-        ];
+        let mut out = wrapped(&status, t.accent());
+        out.extend(wrapped(
+            &format!("⏱ {}  🕒 {}", hms(self.elapsed), self.clock),
+            t.text(),
+        ));
+        out.extend(wrapped(&clean(&snap.lesson), t.dim()));
+        out.push(Line::raw(""));
+        out.extend(wrapped(&clean(&snap.title), t.heading(1)));
+        out.push(Line::raw(""));
+        if let Some(answer) = &snap.answer {
+            out.extend(wrapped(&format!("Answer: {}", clean(answer)), t.good()));
+            out.push(Line::raw(""));
+        }
         if snap.notes.is_empty() {
             out.push(Line::styled("(no notes for this slide)", t.dim()));
         }
@@ -112,20 +118,13 @@ impl NotesView<'_> {
                 out.push(Line::raw(""));
             }
             for para in sanitize::multiline(note).lines() {
-                out.extend(
-                    wrap_text(para, width)
-                        .into_iter()
-                        .map(|l| Line::styled(l, t.text())),
-                );
+                out.extend(wrapped(para, t.text()));
             }
         }
         out.push(Line::raw(""));
         match &snap.next_title {
             Some(next) => {
-                out.push(Line::from(vec![
-                    Span::styled("Next: ", t.accent()),
-                    Span::styled(clean(next), t.strong()),
-                ]));
+                out.extend(wrapped(&format!("Next: {}", clean(next)), t.accent()));
                 for l in &snap.next_lines {
                     let first = wrap_text(&clean(l), width.saturating_sub(2))
                         .into_iter()
@@ -139,7 +138,7 @@ impl NotesView<'_> {
             None => out.push(Line::styled("Last slide.", t.dim())),
         }
         out.push(Line::raw(""));
-        out.push(Line::styled(
+        out.extend(wrapped(
             "→/Space next   ← previous   r reveal   b blackout   q quit notes",
             t.dim(),
         ));

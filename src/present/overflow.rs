@@ -4,7 +4,7 @@
 
 use super::plan::plan;
 use super::slides::{deck_for, Slide};
-use super::view::column_width;
+use super::view::columns;
 use crate::content::diagnostics::Diagnostic;
 use crate::content::model::Course;
 use crate::theme::{Theme, ThemeName};
@@ -39,8 +39,9 @@ pub fn warnings(course: &Course) -> Vec<Diagnostic> {
 /// Rows the slide's fully revealed body needs, and the rows it gets, on a screen.
 pub fn rows_needed(slide: &Slide, (width, height): (u16, u16)) -> (usize, usize) {
     let theme = Theme::no_color(ThemeName::HighContrast);
-    let column = Rect::new(0, 0, column_width(width, 0), height.saturating_sub(1));
-    let planned = plan(slide, slide.steps() - 1, true, column, &theme);
+    let cols = columns(width, 0);
+    let column = Rect::new(0, 0, cols.wide, height.saturating_sub(1));
+    let planned = plan(slide, slide.steps() - 1, true, column, cols, &theme);
     (planned.body.len(), planned.room(column.height))
 }
 

@@ -5,7 +5,7 @@
 
 use super::big::{big_lines_fit, GLYPH_HEIGHT};
 use super::poll::poll_lines;
-use super::render::{body_lines, wrap_text};
+use super::render::{body_lines, wrap_text, Columns};
 use super::slides::{Slide, SlideKind};
 use crate::theme::Theme;
 use ratatui::layout::Rect;
@@ -54,9 +54,17 @@ impl Plan {
     }
 }
 
-/// Plans a body or poll slide at `step` in `column`.
-pub fn plan(slide: &Slide, step: usize, revealed: bool, column: Rect, theme: &Theme) -> Plan {
-    let width = column.width;
+/// Plans a body or poll slide at `step` in `column` (the wide area; prose
+/// takes `cols.prose` of it, centred).
+pub fn plan(
+    slide: &Slide,
+    step: usize,
+    revealed: bool,
+    column: Rect,
+    cols: Columns,
+    theme: &Theme,
+) -> Plan {
+    let width = cols.prose;
     let top_pad = if column.height >= 30 {
         2
     } else {
@@ -71,11 +79,12 @@ pub fn plan(slide: &Slide, step: usize, revealed: bool, column: Rect, theme: &Th
             question,
         } => {
             let kicker = Some(format!("POLL {number}/{of}"));
-            let without_prompt = poll_lines(question, revealed, false, width, theme);
+            let lines = |with_prompt| poll_lines(question, revealed, with_prompt, cols, theme);
+            let without_prompt = lines(false);
             let prompt = single_paragraph(&question.prompt);
             let big = prompt
                 .filter(|_| column.height >= 30)
-                .and_then(|p| big_lines_fit(&p, width, 2));
+                .and_then(|p| big_lines_fit(&p, cols.wide, 2));
             if let Some(lines) = big {
                 let candidate = Plan {
                     top_pad,
@@ -93,7 +102,7 @@ pub fn plan(slide: &Slide, step: usize, revealed: bool, column: Rect, theme: &Th
                 kicker,
                 title: Title::Plain(Vec::new()),
                 gap: 1,
-                body: poll_lines(question, revealed, true, width, theme),
+                body: lines(true),
             }
         }
         SlideKind::Body {
@@ -105,24 +114,34 @@ pub fn plan(slide: &Slide, step: usize, revealed: bool, column: Rect, theme: &Th
             let visible = shown.map_or(blocks.len(), |s| s.visible).min(blocks.len());
             let body = body_lines(
                 &blocks[..visible],
-                width,
+                cols,
                 theme,
                 shown.and_then(|s| s.left_only),
             );
-            let title = match title {
+            let t = match title {
                 None => Title::Quiet(plain(&slide.lesson_title)),
-                Some(t) => (column.height >= 24)
-                    .then(|| big_lines_fit(t, width, 1))
-                    .flatten()
-                    .map_or_else(|| Title::Plain(plain(t)), Title::Big),
+                Some(t) => Title::Plain(plain(t)),
             };
-            Plan {
+            let mut planned = Plan {
                 top_pad,
                 kicker: None,
-                title,
+                title: t,
                 gap,
                 body,
+            };
+            // Big letters on one line, or on two when the body still fits.
+            if let (Some(t), true) = (title, column.height >= 24) {
+                for lines in [1, 2] {
+                    if let Some(big) = big_lines_fit(t, cols.wide, lines) {
+                        let plain_title = std::mem::replace(&mut planned.title, Title::Big(big));
+                        if lines == 1 || planned.body.len() <= planned.room(column.height) {
+                            break;
+                        }
+                        planned.title = plain_title;
+                    }
+                }
             }
+            planned
         }
         SlideKind::Title { .. } => Plan {
             top_pad,

@@ -3,7 +3,9 @@
 //! correct answer is marked (✅, not only colour), failing lines get ❌, and
 //! the explanation follows.
 
-use super::render::{code_lines, compare_lines, markdown_lines, wrap_text, Reveal};
+use super::render::{
+    code_lines, compare_lines, indent, markdown_lines, wrap_text, Columns, Reveal,
+};
 use crate::content::model::{
     ChoiceQuestion, CodeBlock, CompareQuestion, Comparison, PlacementQuestion, Question,
     QuestionKind, Side, Verdict, VerdictQuestion,
@@ -20,15 +22,51 @@ pub fn label(i: usize) -> String {
         .unwrap_or_else(|| (i + 1).to_string())
 }
 
+/// The correct answer in a few words (for the speaker's notes).
+pub fn answer_text(q: &Question) -> String {
+    match &q.kind {
+        QuestionKind::Choice(c) => {
+            let letters: Vec<String> = c.answer.iter().map(|i| label(*i)).collect();
+            letters.join(", ")
+        }
+        QuestionKind::Verdict(v) => {
+            let mut text = v.answer.to_string();
+            if !v.lines.is_empty() {
+                let lines: Vec<String> = v.lines.iter().map(usize::to_string).collect();
+                text.push_str(&format!(", line {}", lines.join(", ")));
+            }
+            if let Some(reason) = v.reason {
+                text.push_str(&format!(" ({reason})"));
+            }
+            text
+        }
+        QuestionKind::Compare(c) => match c.answer {
+            Side::Left => "A (left)".to_owned(),
+            Side::Right => "B (right)".to_owned(),
+        },
+        QuestionKind::Placement(p) => p
+            .items
+            .iter()
+            .zip(&p.answer)
+            .filter_map(|(item, t)| p.targets.get(*t).map(|t| format!("{item} → {t}")))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// The lines of a poll slide's body (below its header); `with_prompt`:
 /// start with the prompt (when the header does not show it in big letters).
+/// Lines are for the wide area of `cols`: text in the prose column
+/// (indented), a compare question's panes across the whole width.
 pub fn poll_lines(
     q: &Question,
     revealed: bool,
     with_prompt: bool,
-    width: u16,
+    cols: Columns,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    let width = cols.prose;
+    let mut wide = Vec::new();
     let mut out = Vec::new();
     if with_prompt {
         out = markdown_lines(&q.prompt, width, theme)
@@ -40,7 +78,10 @@ pub fn poll_lines(
     match &q.kind {
         QuestionKind::Choice(c) => choice(&mut out, c, revealed, width, theme),
         QuestionKind::Verdict(v) => verdict(&mut out, v, revealed, width, theme),
-        QuestionKind::Compare(c) => compare(&mut out, c, revealed, width, theme),
+        QuestionKind::Compare(c) => {
+            wide = indent(std::mem::take(&mut out), cols.indent());
+            wide.extend(compare(&mut out, c, revealed, cols.wide, theme));
+        }
         QuestionKind::Placement(p) => placement(&mut out, p, revealed, width, theme),
     }
     if revealed && !q.explanation.trim().is_empty() {
@@ -48,7 +89,8 @@ pub fn poll_lines(
         out.push(Line::styled("Why", theme.heading(3)));
         out.extend(markdown_lines(&q.explanation, width, theme));
     }
-    out
+    wide.extend(indent(out, cols.indent()));
+    wide
 }
 
 /// One labelled option, wrapped under its label, then a blank line.
@@ -178,13 +220,14 @@ fn verdict(
     }
 }
 
+/// Pushes the question and answer lines to `out`; returns the panes.
 fn compare(
     out: &mut Vec<Line<'static>>,
     c: &CompareQuestion,
     revealed: bool,
     width: u16,
     theme: &Theme,
-) {
+) -> Vec<Line<'static>> {
     let pane = |code: &str, name: &str, side: Side| {
         let mut block = CodeBlock::plain(Some(&c.lang), code);
         block.title = Some(name.to_owned());
@@ -201,8 +244,8 @@ fn compare(
         left: pane(&c.left, "A (left)", Side::Left),
         right: pane(&c.right, "B (right)", Side::Right),
     };
-    out.extend(compare_lines(&cmp, width, theme, Reveal::Both));
-    out.push(Line::raw(""));
+    let mut panes = compare_lines(&cmp, width, theme, Reveal::Both);
+    panes.push(Line::raw(""));
     out.push(Line::styled(
         "Which one works on serverless: A or B?",
         theme.strong(),
@@ -214,6 +257,7 @@ fn compare(
         };
         out.push(Line::styled(answer, theme.good()));
     }
+    panes
 }
 
 fn placement(
@@ -264,11 +308,20 @@ mod tests {
 
     fn text(q: &Question, revealed: bool) -> String {
         let theme = Theme::no_color(ThemeName::HighContrast);
-        poll_lines(q, revealed, true, 80, &theme)
-            .iter()
-            .map(|l| l.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
+        poll_lines(
+            q,
+            revealed,
+            true,
+            Columns {
+                prose: 80,
+                wide: 80,
+            },
+            &theme,
+        )
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
     }
 
     #[test]
@@ -283,7 +336,12 @@ mod tests {
         let before = text(&question, false);
         assert!(!before.contains('✅') && !before.contains('❌') && !before.contains("Because"));
         let after = text(&question, true);
-        assert!(after.contains("❌ 1 │ app.listen(3000)"));
+        assert!(
+            after
+                .lines()
+                .any(|l| l.contains('❌') && l.contains("1 │ app.listen(3000)")),
+            "{after}"
+        );
         assert!(after.contains("✅ Answer: fails — line 1"));
         assert!(after.contains("Because it listens."));
     }
@@ -301,5 +359,36 @@ mod tests {
             assert!(before.contains(&format!(" {l}   ")), "{before}");
         }
         assert!(text(&question, true).contains("✅  C   three"));
+    }
+
+    #[test]
+    fn compare_questions_use_the_wide_area_and_text_the_column() {
+        let question = q(QuestionKind::Compare(CompareQuestion {
+            left: "app.listen(3000)".into(),
+            right: "export default app".into(),
+            lang: "js".into(),
+            answer: Side::Right,
+        }));
+        let theme = Theme::no_color(ThemeName::HighContrast);
+        let cols = Columns {
+            prose: 100,
+            wide: 116,
+        };
+        let lines: Vec<String> = poll_lines(&question, true, true, cols, &theme)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert!(lines[0].starts_with("        Does this work?"), "{lines:?}");
+        let panes = lines.iter().find(|l| l.contains("A (left)")).unwrap();
+        assert!(
+            panes.starts_with("A (left)") && panes.contains("B (right)"),
+            "{panes}"
+        );
+        assert!(lines
+            .iter()
+            .any(|l| l.contains("✅ Answer: B (right) works")));
+        assert!(lines
+            .iter()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 116));
     }
 }

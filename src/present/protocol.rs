@@ -2,7 +2,8 @@
 //! JSON, one message per line. The presenter sends everything a follower
 //! shows, so a follower needs no slide logic of its own.
 
-use super::slides::Slide;
+use super::poll::answer_text;
+use super::slides::{Slide, SlideKind};
 use super::state::{Msg, State};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -15,7 +16,7 @@ pub const MAX_LINE: usize = 1 << 20;
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ToFollower {
     /// Where the presentation is now.
-    State(Snapshot),
+    State(Box<Snapshot>),
     /// The presenter quit.
     Bye,
 }
@@ -73,6 +74,9 @@ pub struct Snapshot {
     pub revealed: bool,
     pub blackout: bool,
     pub notes: Vec<String>,
+    /// A poll's correct answer, for the speaker's eyes only.
+    #[serde(default)]
+    pub answer: Option<String>,
     pub next_title: Option<String>,
     pub next_lines: Vec<String>,
     /// Presentation time when this was sent, in milliseconds.
@@ -100,6 +104,10 @@ impl Snapshot {
             revealed: state.revealed,
             blackout: state.blackout,
             notes: slide.notes.clone(),
+            answer: match &slide.kind {
+                SlideKind::Poll { question, .. } => Some(answer_text(question)),
+                _ => None,
+            },
             next_title: next.map(Slide::title),
             next_lines: next.map(|s| s.preview(3)).unwrap_or_default(),
             elapsed_ms: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
@@ -141,11 +149,14 @@ mod tests {
             notes: vec!["say hi".into()],
             ..Snapshot::default()
         };
-        let mut buf = encode(&ToFollower::State(snap.clone()));
+        let mut buf = encode(&ToFollower::State(Box::new(snap.clone())));
         buf.extend(encode(&ToFollower::Bye));
         buf.extend(b"{\"type\":\"partial");
         let msgs: Vec<ToFollower> = decode_lines(&mut buf);
-        assert_eq!(msgs, vec![ToFollower::State(snap), ToFollower::Bye]);
+        assert_eq!(
+            msgs,
+            vec![ToFollower::State(Box::new(snap)), ToFollower::Bye]
+        );
         assert_eq!(buf, b"{\"type\":\"partial");
         let key = encode(&ToPresenter::Key {
             action: Action::Next,
@@ -158,5 +169,22 @@ mod tests {
         let mut buf = b"not json\n\x1b[31m\n".to_vec();
         let msgs: Vec<ToPresenter> = decode_lines(&mut buf);
         assert!(msgs.is_empty() && buf.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_bytes_from_a_peer_decode_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let mut buf = bytes.clone();
+            let _: Vec<ToFollower> = decode_lines(&mut buf);
+            prop_assert!(!buf.contains(&b'\n'));
+            let mut buf = bytes;
+            let _: Vec<ToPresenter> = decode_lines(&mut buf);
+        }
     }
 }

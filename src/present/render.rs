@@ -5,39 +5,59 @@
 //! with the same shape (line numbers, ❌ on failing lines, titles with
 //! ❌/✅ verdicts, side by side from 100 columns, stacked below).
 
-use crate::content::model::{Block, CodeBlock, Comparison, Verdict};
+use crate::content::markdown::parse_markdown;
+use crate::content::model::{Block, CodeBlock, Comparison};
+use crate::layout::code::{render_code, CodeMarks};
+use crate::layout::compare::render_comparison;
 use crate::layout::{layout_blocks, LayoutOptions};
 use crate::theme::Theme;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 /// Comparisons reveal the failing pane first, then both.
+pub use crate::layout::compare::CompareReveal as Reveal;
+
+/// A slide's two widths: prose (and single code blocks) in a readable
+/// column, comparisons across the wider area so their panes wrap less. Lines
+/// are built for the wide area: narrow ones are indented to sit centred.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reveal {
-    Both,
-    LeftOnly,
+pub struct Columns {
+    pub prose: u16,
+    pub wide: u16,
+}
+
+impl Columns {
+    pub fn indent(&self) -> u16 {
+        self.wide.saturating_sub(self.prose) / 2
+    }
 }
 
 /// Lines for a slide body: `blocks`, with the comparison at `left_only`
 /// showing only its failing pane. A blank line separates blocks.
 pub fn body_lines(
     blocks: &[Block],
-    width: u16,
+    cols: Columns,
     theme: &Theme,
     left_only: Option<usize>,
 ) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut prose: Vec<Block> = Vec::new();
+    let narrow = |lines: Vec<Line<'static>>| indent(lines, cols.indent());
     for (i, block) in blocks.iter().enumerate() {
         let special = match block {
-            Block::Code(code) => Some(code_lines(code, width, theme, &code.marked_lines)),
+            Block::Code(code) => Some(narrow(code_lines(
+                code,
+                cols.prose,
+                theme,
+                &code.marked_lines,
+            ))),
             Block::Compare(cmp) => {
                 let reveal = if left_only == Some(i) {
                     Reveal::LeftOnly
                 } else {
                     Reveal::Both
                 };
-                Some(compare_lines(cmp, width, theme, reveal))
+                Some(compare_lines(cmp, cols.wide, theme, reveal))
             }
             other => {
                 prose.push(other.clone());
@@ -45,28 +65,45 @@ pub fn body_lines(
             }
         };
         if let Some(lines) = special {
-            flush_prose(&mut prose, &mut out, width, theme);
+            flush_prose(&mut prose, &mut out, cols, theme);
             push_spaced(&mut out, lines);
         }
     }
-    flush_prose(&mut prose, &mut out, width, theme);
+    flush_prose(&mut prose, &mut out, cols, theme);
     while out.last().is_some_and(|l| l.width() == 0) {
         out.pop();
     }
     out
 }
 
-fn flush_prose(prose: &mut Vec<Block>, out: &mut Vec<Line<'static>>, width: u16, theme: &Theme) {
+/// Shifts lines right by `by` cells.
+pub fn indent(lines: Vec<Line<'static>>, by: u16) -> Vec<Line<'static>> {
+    if by == 0 {
+        return lines;
+    }
+    let pad = " ".repeat(usize::from(by));
+    lines
+        .into_iter()
+        .map(|mut l| {
+            if l.width() > 0 {
+                l.spans.insert(0, Span::raw(pad.clone()));
+            }
+            l
+        })
+        .collect()
+}
+
+fn flush_prose(prose: &mut Vec<Block>, out: &mut Vec<Line<'static>>, cols: Columns, theme: &Theme) {
     if prose.is_empty() {
         return;
     }
     let opts = LayoutOptions {
-        width,
+        width: cols.prose,
         theme: *theme,
         highlight: true,
     };
     let laid = layout_blocks(prose, &opts);
-    push_spaced(out, laid.lines);
+    push_spaced(out, indent(laid.lines, cols.indent()));
     prose.clear();
 }
 
@@ -78,128 +115,46 @@ fn push_spaced(out: &mut Vec<Line<'static>>, lines: Vec<Line<'static>>) {
 }
 
 /// A code block with line numbers; `marked` (1-based) lines get ❌ and the
-/// marked background. Long lines wrap with a `↪` continuation.
+/// marked background (the block's own `lines=` marks always show).
 pub fn code_lines(
     code: &CodeBlock,
     width: u16,
     theme: &Theme,
     marked: &[usize],
 ) -> Vec<Line<'static>> {
-    let width = usize::from(width);
-    let mut out = Vec::new();
-    if let Some(header) = code_header(code, theme) {
-        out.push(header);
-    }
-    let count = code.lines().count().max(1);
-    let digits = count.to_string().len();
-    // "❌ 12 │ " : mark (2) + space + digits + " │ "
-    let gutter = 3 + digits + 3;
-    let text_width = width.saturating_sub(gutter).max(1);
-    for (i, text) in code.lines().enumerate() {
-        let n = i + 1;
-        let is_marked = marked.contains(&n);
-        let style = if is_marked {
-            theme.code_marked()
-        } else {
-            theme.code()
-        };
-        for (part, chunk) in chunks(text, text_width).into_iter().enumerate() {
-            let mark = match (is_marked, part) {
-                (true, 0) => "❌ ",
-                (_, 0) => "   ",
-                _ => " ↪ ",
-            };
-            let number = if part == 0 {
-                format!("{n:>digits$} │ ")
-            } else {
-                format!("{:>digits$} │ ", "")
-            };
-            let line = Line::from(vec![
-                Span::styled(mark, theme.bad()),
-                Span::styled(number, theme.code_gutter()),
-                Span::styled(chunk, style),
-            ]);
-            out.push(clip(line, width));
-        }
-    }
-    out
-}
-
-fn code_header(code: &CodeBlock, theme: &Theme) -> Option<Line<'static>> {
-    let verdict = code.verdict.map(|v| match v {
-        Verdict::Fails => Span::styled("❌ fails", theme.bad()),
-        Verdict::Works => Span::styled("✅ works", theme.good()),
-    });
-    if verdict.is_none() && code.title.is_none() {
-        return None;
-    }
-    let mut spans = Vec::new();
-    if let Some(v) = verdict {
-        spans.push(v);
-        spans.push(Span::raw("  "));
-    }
-    if let Some(title) = &code.title {
-        spans.push(Span::styled(title.clone(), theme.strong()));
-    }
-    Some(Line::from(spans))
+    let marks = CodeMarks {
+        marked: marked.to_vec(),
+        ..CodeMarks::lesson(true)
+    };
+    render_code(code, width, theme, &marks)
 }
 
 /// Two code panes: side by side at ≥ 100 columns, stacked below. With
-/// [`Reveal::LeftOnly`] the right pane is a placeholder.
+/// [`Reveal::LeftOnly`] only the failing pane shows, and a line says the
+/// other comes next.
 pub fn compare_lines(
     cmp: &Comparison,
     width: u16,
     theme: &Theme,
     reveal: Reveal,
 ) -> Vec<Line<'static>> {
-    let hidden = || vec![Line::styled("… the other side comes next", theme.dim())];
-    let right = |w: u16| match reveal {
-        Reveal::Both => code_lines(&cmp.right, w, theme, &cmp.right.marked_lines),
-        Reveal::LeftOnly => hidden(),
-    };
-    if width < 100 {
-        let mut out = code_lines(&cmp.left, width, theme, &cmp.left.marked_lines);
-        out.push(Line::raw(""));
-        out.extend(right(width));
-        return out;
-    }
-    let pane = (width - 3) / 2;
-    let left = code_lines(&cmp.left, pane, theme, &cmp.left.marked_lines);
-    let right = right(pane);
-    let rows = left.len().max(right.len());
-    (0..rows)
-        .map(|r| {
-            let mut spans = padded(left.get(r), usize::from(pane));
-            spans.push(Span::styled(" │ ", theme.border()));
-            if let Some(line) = right.get(r) {
-                spans.extend(line.spans.iter().cloned());
-            }
-            Line::from(spans)
-        })
-        .collect()
-}
-
-fn padded(line: Option<&Line<'static>>, width: usize) -> Vec<Span<'static>> {
-    let mut spans: Vec<Span<'static>> = line.map(|l| l.spans.clone()).unwrap_or_default();
-    let used = line.map_or(0, |l| l.width());
-    spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
-    spans
-}
-
-/// Markdown text from a quiz (prompt, explanation) as lines: paragraphs
-/// split at blank lines and word-wrapped. (Becomes
-/// `content::markdown::parse_markdown` + `layout_blocks` once the
-/// foundation's parser is on main.)
-pub fn markdown_lines(text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            out.push(Line::raw(""));
-        }
-        let pieces = wrap_text(para, usize::from(width));
-        out.extend(pieces.into_iter().map(|l| Line::styled(l, theme.text())));
+    let mut out = render_comparison(cmp, width, theme, reveal);
+    if reveal == Reveal::LeftOnly {
+        out.push(Line::default());
+        out.push(Line::styled("… the other version comes next", theme.dim()));
     }
     out
+}
+
+/// Markdown text from a quiz (prompt, explanation) as laid-out lines.
+pub fn markdown_lines(text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let blocks = parse_markdown(text);
+    let opts = LayoutOptions {
+        width,
+        theme: *theme,
+        highlight: true,
+    };
+    layout_blocks(&blocks, &opts).lines
 }
 
 /// Word-wraps plain text to `width` display columns (long words are split).
@@ -289,6 +244,7 @@ pub fn clip(line: Line<'static>, width: usize) -> Line<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::model::Verdict;
     use crate::theme::ThemeName;
 
     fn text(lines: &[Line]) -> Vec<String> {
@@ -297,17 +253,21 @@ mod tests {
 
     #[test]
     fn marked_lines_carry_a_cross_not_only_colour() {
-        let mut code = CodeBlock::plain(Some("js"), "a()\nb()");
-        code.marked_lines = vec![2];
+        let code = CodeBlock::plain(Some("js"), "a()\nb()");
         let lines = code_lines(&code, 40, &Theme::no_color(ThemeName::HighContrast), &[2]);
-        assert_eq!(text(&lines), vec!["   1 │ a()", "❌ 2 │ b()"]);
+        let shown = text(&lines);
+        assert!(
+            !shown[0].contains('❌') && shown[1].contains('❌'),
+            "{shown:?}"
+        );
     }
 
     #[test]
-    fn long_code_wraps_with_a_continuation_mark() {
-        let code = CodeBlock::plain(None, "abcdefghij");
-        let lines = code_lines(&code, 12, &Theme::no_color(ThemeName::Dark), &[]);
-        assert_eq!(text(&lines), vec!["   1 │ abcde", " ↪   │ fghij"]);
+    fn wrap_text_breaks_at_words_and_splits_long_ones() {
+        assert_eq!(wrap_text("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap_text("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_text("", 4), vec![""]);
+        assert_eq!(wrap_text("日本語", 4), vec!["日本", "語"]);
     }
 
     #[test]

@@ -281,10 +281,10 @@ mod tests {
         let mode = std::fs::metadata(&path).unwrap().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert!(matches!(Server::bind(&path), Err(SocketError::Busy(_))));
-        let hello = ToFollower::State(Snapshot {
+        let hello = ToFollower::State(Box::new(Snapshot {
             slide: 1,
             ..Snapshot::default()
-        });
+        }));
         let mut a = Client::try_connect(&path).unwrap();
         let mut b = Client::try_connect(&path).unwrap();
         server.poll(&hello);
@@ -319,10 +319,10 @@ mod tests {
         let mut server = Server::bind(&path).unwrap();
         let _slow = Client::try_connect(&path).unwrap();
         server.poll(&ToFollower::Bye);
-        let big = ToFollower::State(Snapshot {
+        let big = ToFollower::State(Box::new(Snapshot {
             notes: vec!["x".repeat(64 * 1024)],
             ..Snapshot::default()
-        });
+        }));
         let start = std::time::Instant::now();
         for _ in 0..20 {
             server.broadcast(&big);

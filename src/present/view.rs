@@ -5,7 +5,7 @@
 use super::big::{big_lines_fit, BigTitle};
 use super::keys::HELP;
 use super::plan::{plan, Title};
-use super::render::{clip, wrap_text};
+use super::render::{clip, wrap_text, Columns};
 use super::slides::{Slide, SlideKind};
 use super::state::{State, ZOOM_STEP};
 use crate::theme::Theme;
@@ -17,6 +17,8 @@ use std::time::Duration;
 
 /// The widest the text column gets at zoom 0.
 pub const COLUMN: u16 = 100;
+/// How much wider than the prose comparisons and big titles may be.
+pub const WIDE_EXTRA: u16 = 20;
 
 /// Everything one frame needs.
 pub struct SlideView<'a> {
@@ -27,6 +29,15 @@ pub struct SlideView<'a> {
     pub elapsed: Duration,
     /// Wall clock, already formatted (`21:05`).
     pub clock: String,
+}
+
+/// The prose column and the wider area for comparisons and big titles.
+pub fn columns(screen: u16, zoom: i8) -> Columns {
+    let prose = column_width(screen, zoom);
+    let wide = (prose + WIDE_EXTRA)
+        .min(screen.saturating_sub(4))
+        .max(prose);
+    Columns { prose, wide }
 }
 
 /// The column width for a screen width and zoom level.
@@ -56,10 +67,10 @@ impl Widget for &SlideView<'_> {
             height: area.height - footer_rows,
             ..area
         };
-        let width = column_width(area.width, self.state.zoom);
+        let cols = columns(area.width, self.state.zoom);
         let column = Rect {
-            x: area.x + (area.width - width) / 2,
-            width,
+            x: area.x + (area.width - cols.wide) / 2,
+            width: cols.wide,
             ..main
         };
         match &slide.kind {
@@ -68,7 +79,7 @@ impl Widget for &SlideView<'_> {
                 minutes,
                 questions,
             } => self.render_title_slide(slide, title, *minutes, *questions, column, buf),
-            _ => self.render_content_slide(slide, column, buf),
+            _ => self.render_content_slide(slide, column, cols, buf),
         }
         if footer_rows == 1 {
             let row = Rect {
@@ -141,9 +152,14 @@ impl SlideView<'_> {
         }
     }
 
-    fn render_content_slide(&self, slide: &Slide, area: Rect, buf: &mut Buffer) {
+    fn render_content_slide(&self, slide: &Slide, area: Rect, cols: Columns, buf: &mut Buffer) {
         let st = self.state;
-        let plan = plan(slide, st.step, st.revealed, area, &self.theme);
+        let plan = plan(slide, st.step, st.revealed, area, cols, &self.theme);
+        let text_area = Rect {
+            x: area.x + cols.indent(),
+            width: cols.prose.min(area.width),
+            ..area
+        };
         let mut y = area.y + plan.top_pad;
         let row = |y: u16, height: u16| Rect {
             y,
@@ -152,7 +168,7 @@ impl SlideView<'_> {
         };
         if let Some(kicker) = &plan.kicker {
             Paragraph::new(Line::styled(kicker.clone(), self.theme.accent()))
-                .render(row(y, 1), buf);
+                .render(row(y, 1).intersection(text_area), buf);
             y += 1;
         }
         let rows = plan.title_rows();
@@ -171,7 +187,7 @@ impl SlideView<'_> {
                     .iter()
                     .map(|l| Line::styled(l.clone(), style))
                     .collect();
-                Paragraph::new(lines).render(row(y, rows), buf);
+                Paragraph::new(lines).render(row(y, rows).intersection(text_area), buf);
             }
         }
         let body_y = (area.y + plan.header_rows()).min(area.bottom());
@@ -227,15 +243,12 @@ impl SlideView<'_> {
 
     fn render_footer(&self, slide: &Slide, row: Rect, buf: &mut Buffer) {
         let st = self.state;
-        let mut left = format!(
-            " {}  ·  slide {}/{}",
-            slide.lesson_title,
-            st.slide + 1,
-            self.deck.len()
-        );
+        // Position first: when the footer is short, the lesson title is cut.
+        let mut left = format!(" slide {}/{}", st.slide + 1, self.deck.len());
         if slide.steps() > 1 {
             left.push_str(&format!("  ·  step {}/{}", st.step + 1, slide.steps()));
         }
+        left.push_str(&format!("  ·  {}", slide.lesson_title));
         let mut right = Vec::new();
         if let Some(g) = &st.goto {
             right.push(Span::styled(

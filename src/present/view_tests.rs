@@ -101,7 +101,7 @@ fn footer_shows_lesson_slide_step_time_and_countdown() {
     s.countdown_until = Some(Duration::from_secs(754 + 21));
     let screen = slide_screen(&s, (120, 35));
     let footer = screen.lines().last().unwrap();
-    assert!(footer.starts_with(" Lesson l1  ·  slide 6/7"), "{footer}");
+    assert!(footer.starts_with(" slide 6/7  ·  Lesson l1 "), "{footer}");
     assert!(footer.ends_with("⏳ 21 s  ⏱ 12:34  🕒 21:05"), "{footer}");
     s.footer = false;
     assert!(!slide_screen(&s, (120, 35)).contains("slide 6/7"));
@@ -174,4 +174,23 @@ fn every_slide_draws_at_every_small_size_without_panicking() {
             draw(|area, buf| (&view).render(area, buf), (w, h));
         }
     }
+}
+
+#[test]
+fn the_notes_show_a_polls_answer_to_the_speaker_only() {
+    let deck = deck_for(&sample_course());
+    let snap = Snapshot::of("c", &deck, &state(5, 0), Duration::ZERO);
+    assert_eq!(snap.answer.as_deref(), Some("C"));
+    let view = NotesView {
+        link: &Link::Live,
+        snapshot: Some(&snap),
+        theme: Theme::no_color(ThemeName::HighContrast),
+        elapsed: Duration::ZERO,
+        clock: "21:05".into(),
+    };
+    let notes = draw(|area, buf| (&view).render(area, buf), (40, 24));
+    assert!(notes.contains("Answer: C"), "{notes}");
+    assert!(notes.contains("answer hidden"), "{notes}");
+    let projector = slide_screen(&state(5, 0), (120, 35));
+    assert!(!projector.contains('✅'), "{projector}");
 }

@@ -3,6 +3,24 @@
 //! two instances never hand out the same attempt number.
 
 use crate::persist::progress::{Attempt, Progress};
+use crate::persist::store::{ProgressStore, StoreError};
+
+/// Saves one attempt through the store (locked re-read, append, atomic
+/// write): what a host does with `QuizEffect::Record`. Returns the attempt
+/// number it got.
+pub fn save_attempt(
+    store: &ProgressStore,
+    course_id: &str,
+    quiz_id: &str,
+    question_id: &str,
+    attempt: &Attempt,
+) -> Result<u32, StoreError> {
+    let mut number = 0;
+    store.update(|p| {
+        number = add_attempt(p, course_id, quiz_id, question_id, attempt.clone());
+    })?;
+    Ok(number)
+}
 
 /// Appends `attempt` under course/quiz/question, numbering it after the
 /// attempts already there, and remembers its seed as the quiz's latest.

@@ -107,6 +107,17 @@ pub struct QuizSession {
     runs: u32,
 }
 
+/// `h`/`j`/`k`/`l` as arrows.
+fn vim_arrow(c: char) -> Option<QuizMsg> {
+    match c {
+        'h' => Some(QuizMsg::Left),
+        'j' => Some(QuizMsg::Down),
+        'k' => Some(QuizMsg::Up),
+        'l' => Some(QuizMsg::Right),
+        _ => None,
+    }
+}
+
 /// Rows a PageUp/PageDown moves.
 const PAGE: usize = 10;
 /// Upper bound for the scroll offset kept here; the view clamps to the content.
@@ -198,8 +209,16 @@ impl QuizSession {
             QuizMsg::PageUp => -(PAGE as i64),
             QuizMsg::PageDown => PAGE as i64,
             QuizMsg::ScrollBy(n) => i64::from(*n),
-            QuizMsg::Up if matches!(self.stage, Stage::Answered(_) | Stage::Results) => -1,
-            QuizMsg::Down if matches!(self.stage, Stage::Answered(_) | Stage::Results) => 1,
+            QuizMsg::Up | QuizMsg::Key('k')
+                if matches!(self.stage, Stage::Answered(_) | Stage::Results) =>
+            {
+                -1
+            }
+            QuizMsg::Down | QuizMsg::Key('j')
+                if matches!(self.stage, Stage::Answered(_) | Stage::Results) =>
+            {
+                1
+            }
             _ => {
                 self.follow_focus = true;
                 return false;
@@ -232,6 +251,11 @@ impl QuizSession {
             Step::Submit(answer) => self.submit(answer, now),
             Step::Unhandled => match msg {
                 QuizMsg::Back | QuizMsg::Key('q') => vec![QuizEffect::Exit],
+                // vim keys, when they are not an option letter here
+                QuizMsg::Key(c) => match vim_arrow(c) {
+                    Some(arrow) => self.update_asking(arrow, now),
+                    None => Vec::new(),
+                },
                 _ => Vec::new(),
             },
         }

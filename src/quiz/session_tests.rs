@@ -264,9 +264,96 @@ fn scrolling_does_not_touch_the_interaction() {
 }
 
 #[test]
+fn vim_keys_move_unless_they_are_option_letters() {
+    let quiz = sample_quiz();
+    let mut c = Clock::new();
+    let mut s = QuizSession::new(&quiz, None, None);
+    send(&mut s, &mut c, &[Key('j'), Key('j'), Key('k')]);
+    match s.stage() {
+        Stage::Asking(Interaction::Choice(ch)) => assert_eq!(ch.cursor, 1),
+        other => panic!("{other:?}"),
+    }
+    send(&mut s, &mut c, &[Submit, Key('j')]);
+    assert_eq!(s.scroll(), 1, "j scrolls the feedback");
+}
+
+#[test]
 fn empty_selection_goes_straight_to_results() {
     let quiz = sample_quiz();
     let s = QuizSession::new(&quiz, None, Some(vec!["nope".into()]));
     assert_eq!(s.stage(), &Stage::Results);
     assert_eq!(s.score(), (0, 0));
+}
+
+mod props {
+    use super::*;
+    use crate::content::model::QuestionKind;
+    use proptest::prelude::*;
+
+    fn msg() -> impl Strategy<Value = QuizMsg> {
+        prop_oneof![
+            Just(Up),
+            Just(Down),
+            Just(Left),
+            Just(Right),
+            Just(Toggle),
+            Just(Submit),
+            Just(Back),
+            Just(PageUp),
+            Just(PageDown),
+            (-50i32..50).prop_map(ScrollBy),
+            proptest::char::range('0', 'z').prop_map(Key),
+        ]
+    }
+
+    fn in_range(q: &Question, a: &Answer) -> bool {
+        match (&q.kind, a) {
+            (QuestionKind::Choice(c), Answer::Choice { selected }) => {
+                !selected.is_empty() && selected.iter().all(|&i| i < c.options.len())
+            }
+            (QuestionKind::Verdict(v), Answer::Verdict { lines, .. }) => {
+                let n = v.code.lines().count();
+                lines.iter().all(|&l| (1..=n).contains(&l))
+            }
+            (QuestionKind::Compare(_), Answer::Compare { .. }) => true,
+            (QuestionKind::Placement(p), Answer::Placement { targets }) => {
+                targets.len() == p.items.len()
+                    && targets
+                        .iter()
+                        .all(|t| t.is_some_and(|t| t < p.targets.len()))
+            }
+            _ => false,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_key_sequence_keeps_answers_authored_and_in_range(
+            seed in proptest::option::of(any::<u64>()),
+            msgs in proptest::collection::vec(msg(), 0..200),
+        ) {
+            let mut quiz = sample_quiz();
+            for q in &mut quiz.questions {
+                q.pin_order = false;
+            }
+            let mut s = QuizSession::new(&quiz, seed, None);
+            let mut c = Clock::new();
+            for m in msgs {
+                for e in s.update(m, c.tick(7)) {
+                    if let QuizEffect::Record { question_id, attempt, .. } = e {
+                        let q = quiz.questions.iter().find(|q| q.id == question_id);
+                        prop_assert!(q.is_some());
+                        let q = q.unwrap();
+                        prop_assert!(in_range(q, &attempt.answer));
+                        prop_assert_eq!(attempt.grade, crate::quiz::grade(q, &attempt.answer));
+                        prop_assert_eq!(attempt.seed, s.seed());
+                    }
+                }
+                let (pos, total) = s.progress();
+                prop_assert!(pos <= total);
+                let (correct, asked) = s.score();
+                prop_assert!(correct <= asked);
+            }
+        }
+    }
 }

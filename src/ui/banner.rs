@@ -13,19 +13,19 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let (symbol, style) = match banner.kind {
-        BannerKind::Info => ("ℹ ", state.theme.accent()),
-        BannerKind::Error => ("✖ ", state.theme.bad()),
+    let style = match banner.kind {
+        BannerKind::Info => state.theme.accent(),
+        BannerKind::Error => state.theme.bad(),
     };
+    let lines = state.banner_lines(area.width);
     let width = usize::from(area.width);
     let rows = usize::from(area.height);
-    for (i, line) in banner.lines.iter().take(rows).enumerate() {
-        let more = i + 1 == rows && banner.lines.len() > rows;
-        let prefix = if i == 0 { symbol } else { "  " };
+    for (i, line) in lines.iter().take(rows).enumerate() {
+        let more = i + 1 == rows && lines.len() > rows;
         let text = if more {
-            format!("{prefix}… ({} more lines)", banner.lines.len() - i)
+            format!("  … ({} more lines)", lines.len() - i)
         } else {
-            format!("{prefix}{line}")
+            line.clone()
         };
         let style = if i == 0 { style } else { state.theme.text() };
         buf.set_stringn(area.x, area.y + i as u16, fit(&text, width), width, style);

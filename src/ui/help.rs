@@ -3,7 +3,7 @@
 
 use super::{fit, pad};
 use crate::app::State;
-use crate::keymap::{self, GROUPS};
+use crate::keymap::{self, Action, GROUPS};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
@@ -22,8 +22,30 @@ fn group_rows(group: &'static str) -> Vec<Row> {
     rows
 }
 
+/// On the quiz screen: the quiz's keys, then the app's global ones.
+fn quiz_groups() -> Vec<Vec<Row>> {
+    let mut quiz = vec![Row::Heading("Quiz")];
+    quiz.extend(
+        crate::quiz::keys::HELP
+            .iter()
+            .map(|(keys, help)| Row::Binding((*keys).to_owned(), help)),
+    );
+    let mut app = vec![Row::Heading("App")];
+    app.extend(
+        keymap::BINDINGS
+            .iter()
+            .filter(|b| matches!(b.action, Action::Help | Action::ForceQuit | Action::Suspend))
+            .map(|b| Row::Binding(keymap::keys_label(b), b.help)),
+    );
+    vec![quiz, app]
+}
+
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
-    let groups: Vec<Vec<Row>> = GROUPS.iter().map(|g| group_rows(g)).collect();
+    let groups: Vec<Vec<Row>> = if state.quiz.is_some() {
+        quiz_groups()
+    } else {
+        GROUPS.iter().map(|g| group_rows(g)).collect()
+    };
     let key_width = groups
         .iter()
         .flatten()
@@ -33,9 +55,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         })
         .max()
         .unwrap_or(0);
-    let help_width = keymap::BINDINGS
+    let help_width = groups
         .iter()
-        .map(|b| b.help.width())
+        .flatten()
+        .map(|r| match r {
+            Row::Binding(_, help) => help.width(),
+            _ => 0,
+        })
         .max()
         .unwrap_or(0);
     let column_width = key_width + 2 + help_width + 2;

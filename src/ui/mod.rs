@@ -5,6 +5,7 @@
 pub mod banner;
 pub mod help;
 pub mod lesson;
+pub mod quiz;
 pub mod search;
 pub mod sidebar;
 pub mod small;
@@ -25,11 +26,20 @@ impl Widget for &State {
             small::render(self, area, buf);
             return;
         }
-        let g = geometry::geometry(
-            area,
-            self.focus == crate::app::Focus::Sidebar,
-            self.banner_rows(),
-        );
+        if let Some(screen) = &self.quiz {
+            quiz::render(self, screen, area, buf);
+            if self.overlay == Some(Overlay::Help) {
+                help::render(self, area, buf);
+            }
+            return;
+        }
+        // The state's geometry: the lesson was laid out for exactly these
+        // rects. Clipped to the frame in case the terminal shrank and the
+        // resize event has not been handled yet.
+        let mut g = self.geometry();
+        for rect in [&mut g.sidebar, &mut g.banner, &mut g.lesson, &mut g.status] {
+            *rect = rect.intersection(area);
+        }
         sidebar::render(self, g.sidebar, buf);
         banner::render(self, g.banner, buf);
         lesson::render(self, g.lesson, buf);
@@ -39,14 +49,6 @@ impl Widget for &State {
             Some(Overlay::Search) => search::render(self, area, buf),
             None => {}
         }
-    }
-}
-
-impl State {
-    fn banner_rows(&self) -> u16 {
-        self.banner
-            .as_ref()
-            .map_or(0, |b| u16::try_from(b.lines.len()).unwrap_or(u16::MAX))
     }
 }
 

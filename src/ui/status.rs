@@ -53,8 +53,10 @@ fn hints(state: &State) -> String {
         "n/N next/prev match · Esc clear · ? help"
     } else if state.at_end() && has_quiz {
         "Enter take the quiz · ] next lesson · ? help"
+    } else if state.at_end() && state.lesson + 1 >= state.course.lessons.len() {
+        "end of the course · [ previous · Tab lessons · q quit"
     } else if state.at_end() {
-        "] next lesson · [ previous · ? help · q quit"
+        "Enter next lesson · [ previous · ? help · q quit"
     } else {
         "j/k scroll · Space page · ]/[ lesson · / search · ? help · q quit"
     };

@@ -4,6 +4,7 @@
 
 use crate::app::{fixture, update, Msg, State};
 use crate::persist::progress::CourseProgress;
+use crate::quiz::session::{Now, QuizMsg};
 use crate::theme::{Theme, ThemeName};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -118,6 +119,19 @@ fn snapshot(name: &str, s: &State) {
     insta::assert_snapshot!(name, text);
 }
 
+fn start_quiz(s: &mut State) {
+    let now = std::time::Instant::now();
+    let quiz_id = "01-quiz".to_owned();
+    update(
+        s,
+        Msg::StartQuiz {
+            quiz_id,
+            seed: None,
+            now,
+        },
+    );
+}
+
 /// Brings a fresh state to the screen under test.
 type Setup = fn(&mut State);
 
@@ -140,6 +154,21 @@ fn screens() -> Vec<(&'static str, Setup)> {
             keys(s, "/cold");
             key(s, KeyCode::Enter);
             keys(s, "n");
+        }),
+        ("quiz_question", |s| start_quiz(s)),
+        ("quiz_results_with_notice", |s| {
+            start_quiz(s);
+            for m in [QuizMsg::Key('a'), QuizMsg::Submit, QuizMsg::Submit] {
+                update(s, Msg::Quiz(m, Now::current()));
+            }
+            update(
+                s,
+                Msg::Notice("Exported: /data/exports/x.json and /data/exports/x.csv".into()),
+            );
+        }),
+        ("quiz_help", |s| {
+            start_quiz(s);
+            keys(s, "?");
         }),
         ("watch_error_banner", |s| {
             update(
@@ -178,6 +207,16 @@ fn too_small_screen_shows_the_size() {
     snapshot("too_small_39x11", &s);
     let buf = draw(&s);
     assert!(screen(&buf).contains("39×11"));
+}
+
+#[test]
+fn a_frame_smaller_than_the_last_resize_still_draws() {
+    let s = state(Theme::new(ThemeName::Dark, true), 120, 40);
+    for (w, h) in [(80, 24), (41, 13), (1, 1)] {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        s.render(area, &mut buf);
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! costs heap, not stack. Containers past [`super::MAX_DEPTH`] are
 //! flattened: their content joins the parent.
 
-use super::code::build_code;
+use super::code::{build_code, info_offset};
 use super::inline::{InlineBuilder, Mark};
 use super::{LineIndex, Parsed, Problem, MAX_DEPTH};
 use crate::content::diagnostics::Severity;
@@ -100,6 +100,8 @@ pub(super) struct Builder<'t> {
     closing: bool,
     /// Receives inline events that have nowhere to go (never rendered).
     discard: InlineBuilder,
+    /// Open quote and list frames (flattened ones excluded).
+    depth: usize,
 }
 
 impl<'t> Builder<'t> {
@@ -116,6 +118,7 @@ impl<'t> Builder<'t> {
             problems: Vec::new(),
             closing: false,
             discard: InlineBuilder::default(),
+            depth: 0,
         }
     }
 
@@ -340,8 +343,9 @@ impl<'t> Builder<'t> {
             Leaf::Code { info, text, offset } => {
                 let line = self.index.line(offset) + self.first_line - 1;
                 let (code, problems) = build_code(info.as_deref(), &text, line);
-                for p in problems {
-                    self.error(offset, p);
+                let info_at = info_offset(self.text, offset, info.as_deref());
+                for (at, p) in problems {
+                    self.error(info_at.map_or(offset, |i| i + at), p);
                 }
                 self.push_block(Block::Code(code), offset);
             }
@@ -359,11 +363,7 @@ impl<'t> Builder<'t> {
 
     fn open_container(&mut self, kind: Container, offset: usize, start: Option<u64>) {
         self.close_leaf();
-        let depth = self
-            .stack
-            .iter()
-            .filter(|f| matches!(f, Frame::Quote { .. } | Frame::List { .. }))
-            .count();
+        let depth = self.depth;
         let frame = match kind {
             Container::Item if matches!(self.stack.last(), Some(Frame::List { .. })) => {
                 Frame::Item {
@@ -383,6 +383,9 @@ impl<'t> Builder<'t> {
                 offset,
             },
         };
+        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
+            self.depth += 1;
+        }
         self.stack.push(frame);
     }
 
@@ -412,6 +415,9 @@ impl<'t> Builder<'t> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
+        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
+            self.depth -= 1;
+        }
         match frame {
             Frame::Root { .. } | Frame::Flattened(_) => {}
             Frame::Quote { blocks, offset } => self.push_block(Block::Quote(blocks), offset),

@@ -12,32 +12,36 @@ pub(super) struct Info {
     pub lang: Option<String>,
     pub verdict: Option<Verdict>,
     pub title: Option<String>,
-    /// The raw `lines=` value, checked against the code once it is known.
-    pub lines: Option<String>,
-    pub problems: Vec<String>,
+    /// The raw `lines=` value and its byte position in the info string,
+    /// checked against the code once it is known.
+    pub lines: Option<(String, usize)>,
+    /// Each problem with the byte position in the info string it is about.
+    pub problems: Vec<(usize, String)>,
 }
 
-/// Splits on whitespace outside double quotes.
-fn tokens(info: &str) -> Vec<String> {
+/// Splits on whitespace outside double quotes; each token with its byte position.
+fn tokens(info: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut cur = String::new();
+    let mut start = 0;
     let mut quoted = false;
-    for c in info.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                cur.push(c);
+    for (i, c) in info.char_indices() {
+        if c.is_whitespace() && !quoted {
+            if !cur.is_empty() {
+                out.push((start, std::mem::take(&mut cur)));
             }
-            c if c.is_whitespace() && !quoted => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
-            c => cur.push(c),
+            continue;
         }
+        if cur.is_empty() {
+            start = i;
+        }
+        if c == '"' {
+            quoted = !quoted;
+        }
+        cur.push(c);
     }
     if !cur.is_empty() {
-        out.push(cur);
+        out.push((start, cur));
     }
     out
 }
@@ -50,7 +54,7 @@ fn unquote(v: &str) -> &str {
 
 pub(super) fn parse_info(info: &str) -> Info {
     let mut out = Info::default();
-    for (i, tok) in tokens(info).iter().enumerate() {
+    for (i, (at, tok)) in tokens(info).iter().enumerate() {
         match tok.split_once('=') {
             None if tok == "fails" || tok == "works" => {
                 out.verdict = Some(if tok == "fails" {
@@ -61,18 +65,21 @@ pub(super) fn parse_info(info: &str) -> Info {
             }
             None if i == 0 => out.lang = Some(sanitize::inline(tok).into_owned()),
             Some(("title", v)) => out.title = Some(sanitize::inline(unquote(v)).into_owned()),
-            Some(("lines", v)) => out.lines = Some(unquote(v).to_owned()),
-            _ => out.problems.push(format!(
+            Some(("lines", v)) => out.lines = Some((unquote(v).to_owned(), *at)),
+            _ => out.problems.push((*at, format!(
                 "unknown code attribute `{}` (expected a language first, then `fails` or `works`, `title=\"...\"`, `lines=2,4-5`)",
                 sanitize::inline(tok)
-            )),
+            ))),
         }
     }
     if let Some(l) = &out.lang {
         if !lang::is_known(l) {
-            out.problems.push(format!(
-                "unknown language `{l}` for the highlighter (known: {})",
-                lang::known_list()
+            out.problems.push((
+                0,
+                format!(
+                    "unknown language `{l}` for the highlighter (try {})",
+                    lang::known_list()
+                ),
             ));
         }
     }
@@ -110,6 +117,14 @@ pub fn parse_line_list(spec: &str, max: usize) -> Result<Vec<usize>, String> {
     Ok(lines)
 }
 
+/// Byte offset in `text` of the info string on the fence line starting at `fence`.
+pub(super) fn info_offset(text: &str, fence: usize, info: Option<&str>) -> Option<usize> {
+    let info = info.filter(|i| !i.is_empty())?;
+    let rest = text.get(fence..)?;
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    line.find(info).map(|i| fence + i)
+}
+
 fn has_box_drawing(code: &str) -> bool {
     code.chars().any(|c| {
         matches!(
@@ -119,19 +134,23 @@ fn has_box_drawing(code: &str) -> bool {
     })
 }
 
-/// Builds the model's code block; returns it with the problems found.
-pub(super) fn build_code(info: Option<&str>, raw: &str, line: usize) -> (CodeBlock, Vec<String>) {
+/// Builds the model's code block; returns it with the problems found, each
+/// with its byte position in the info string.
+pub(super) fn build_code(
+    info: Option<&str>,
+    raw: &str,
+    line: usize,
+) -> (CodeBlock, Vec<(usize, String)>) {
     let info = parse_info(info.unwrap_or(""));
     let mut problems = info.problems;
     let raw = raw.strip_suffix('\n').unwrap_or(raw);
     let code = sanitize::multiline(raw).into_owned();
     let count = code.lines().count();
-    let marked_lines = match info.lines.as_deref().map(|s| parse_line_list(s, count)) {
-        Some(Ok(lines)) => lines,
-        Some(Err(e)) => {
-            problems.push(e);
+    let marked_lines = match &info.lines {
+        Some((spec, at)) => parse_line_list(spec, count).unwrap_or_else(|e| {
+            problems.push((*at, e));
             Vec::new()
-        }
+        }),
         None => Vec::new(),
     };
     let plain = info.lang.as_deref().is_none_or(lang::is_plain);
@@ -157,7 +176,7 @@ mod tests {
         assert_eq!(info.lang.as_deref(), Some("js"));
         assert_eq!(info.verdict, Some(Verdict::Fails));
         assert_eq!(info.title.as_deref(), Some("Starts a server"));
-        assert_eq!(info.lines.as_deref(), Some("2,4-5"));
+        assert_eq!(info.lines, Some(("2,4-5".to_owned(), 33)));
         assert!(info.problems.is_empty());
     }
 
@@ -165,8 +184,13 @@ mod tests {
     fn unknown_attribute_and_language_are_problems() {
         let info = parse_info("javascrpt wroks");
         assert_eq!(info.problems.len(), 2, "{:?}", info.problems);
-        assert!(info.problems[0].starts_with("unknown code attribute `wroks`"));
-        assert!(info.problems[1].starts_with("unknown language `javascrpt`"));
+        assert_eq!(info.problems[0].0, 10);
+        assert!(info.problems[0]
+            .1
+            .starts_with("unknown code attribute `wroks`"));
+        assert!(info.problems[1]
+            .1
+            .starts_with("unknown language `javascrpt`"));
     }
 
     #[test]

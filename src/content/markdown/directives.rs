@@ -92,6 +92,38 @@ pub(super) fn classify(body: &str) -> Directive {
     }
 }
 
+/// For an ordinary comment whose first word is one or two edits away from a
+/// directive (`<!-- puase -->`, `<!-- note: -->`), the directive it resembles.
+pub(super) fn misspelt(body: &str) -> Option<&'static str> {
+    let word = body
+        .trim()
+        .split([':', ' ', '\n', '\t'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let word = word.trim_start_matches('/');
+    if word.len() < 4 || word.len() > 10 {
+        return None;
+    }
+    ["pause", "notes", "compare", "since"]
+        .into_iter()
+        .find(|name| (1..=2).contains(&edit_distance(word, name)))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 /// Notes text: each line trimmed, blank lines at both ends dropped.
 fn dedent(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
@@ -186,6 +218,16 @@ mod tests {
         assert_eq!(classify(" /compare "), Directive::CompareClose);
         assert_eq!(classify(" /since "), Directive::SinceClose);
         assert_eq!(classify(" a plain remark "), Directive::Comment);
+    }
+
+    #[test]
+    fn misspelt_directives_are_recognised() {
+        assert_eq!(misspelt(" puase "), Some("pause"));
+        assert_eq!(misspelt(" note: hello "), Some("notes"));
+        assert_eq!(misspelt(" /comapre "), Some("compare"));
+        assert_eq!(misspelt(" TODO: fix this "), None);
+        assert_eq!(misspelt(" pause "), None);
+        assert_eq!(misspelt(" a "), None);
     }
 
     #[test]

@@ -147,10 +147,10 @@ fn indented_code_and_diagrams() {
 }
 
 #[test]
-fn code_problems_are_reported_at_the_fence() {
+fn code_problems_point_at_their_attribute() {
     let parsed = parse("text\n\n```jsx lines=9\nx\n```\n", 1);
     assert_eq!(parsed.problems.len(), 1);
-    assert_eq!((parsed.problems[0].line, parsed.problems[0].col), (3, 1));
+    assert_eq!((parsed.problems[0].line, parsed.problems[0].col), (3, 8));
     assert_eq!(
         parsed.problems[0].message,
         "`lines=9`: line 9 is outside the snippet (1 lines)"
@@ -195,4 +195,30 @@ fn raw_html_blocks_are_text() {
 fn empty_and_whitespace_input_give_no_blocks() {
     assert!(parse_markdown("").is_empty());
     assert!(parse_markdown("\n\n   \n").is_empty());
+}
+
+/// `cargo test --lib parse_speed -- --ignored --nocapture`: parse time of a
+/// 10 MB document built from the course's lessons (for reference, not a gate).
+#[test]
+#[ignore]
+fn parse_speed_on_ten_megabytes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let mut guide = String::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        guide.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+    }
+    let guide = if guide.is_empty() {
+        "# T\n\npara *x*\n".to_owned()
+    } else {
+        guide
+    };
+    let doc = guide.repeat(10 * 1024 * 1024 / guide.len() + 1);
+    let start = std::time::Instant::now();
+    let blocks = parse_markdown(&doc);
+    eprintln!(
+        "{} bytes → {} blocks in {:?}",
+        doc.len(),
+        blocks.len(),
+        start.elapsed()
+    );
 }

@@ -145,3 +145,17 @@ fn a_comment_missing_its_end_is_caught_at_its_start() {
         vec![(1, 1, "this comment contains another `<!--`: its own `-->` is probably missing, so it hides everything up to the next `-->`".into())]
     );
 }
+
+#[test]
+fn a_misspelt_directive_is_a_warning() {
+    let parsed = parse("a\n\n<!-- puase -->\n", 1);
+    assert_eq!(parsed.problems.len(), 1);
+    assert_eq!(parsed.problems[0].severity, Severity::Warning);
+    assert_eq!(
+        (parsed.problems[0].line, parsed.problems[0].message.as_str()),
+        (
+            3,
+            "this comment looks like a misspelt `pause` directive; it is ignored"
+        )
+    );
+}

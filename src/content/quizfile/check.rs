@@ -159,7 +159,7 @@ fn known_lang(l: &Spanned<String>, rep: &mut Reporter) -> bool {
         rep.error_at(
             l.span().start,
             format!(
-                "unknown language `{}` for the highlighter (known: {})",
+                "unknown language `{}` for the highlighter (try {})",
                 word(l.get_ref()),
                 lang::known_list()
             ),

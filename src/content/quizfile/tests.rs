@@ -232,7 +232,7 @@ fn lines_reason_and_lang() {
     assert_eq!(
         broken("lang = \"ts\"", "lang = \"cobol\""),
         vec![format!(
-            "41:8: unknown language `cobol` for the highlighter (known: {})",
+            "41:8: unknown language `cobol` for the highlighter (try {})",
             crate::content::lang::known_list()
         )]
     );

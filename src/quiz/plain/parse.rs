@@ -42,14 +42,14 @@ pub fn expected_form(question: &Question, order: &Order) -> String {
         QuestionKind::Verdict(_) => "\"works\", or \"fails LINES REASON\" with lines like 3, 3,5 or 3-5, e.g. fails 3 in-memory-state".to_owned(),
         QuestionKind::Compare(_) => "\"left\" or \"right\"".to_owned(),
         QuestionKind::Placement(p) => {
+            // Placeholders, not targets: an example must not hint at the key.
             let example: Vec<String> = order
                 .iter()
                 .filter_map(|i| p.items.get(i))
-                .zip(p.targets.iter().cycle())
-                .map(|(item, target)| format!("{}={}", item.to_lowercase(), target.to_lowercase()))
+                .map(|item| format!("{}=TARGET", item.to_lowercase()))
                 .collect();
             format!(
-                "ITEM=TARGET for every item, separated by commas (names or numbers), e.g. {}",
+                "ITEM=TARGET for every item, separated by commas (names, parts of names, or numbers), e.g. {}",
                 example.join(", ")
             )
         }

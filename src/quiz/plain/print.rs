@@ -32,13 +32,13 @@ pub fn question(
         QuestionKind::Placement(_) => "placement",
     };
     writeln!(out, "Question {n} of {total} ({kind})")?;
-    writeln!(out, "{}", q.prompt.trim_end())?;
+    markdown(out, &q.prompt)?;
     writeln!(out)?;
     match &q.kind {
         QuestionKind::Choice(c) => {
             for (pos, idx) in order.iter().enumerate() {
                 let text = c.options.get(idx).map_or("", String::as_str);
-                writeln!(out, "  {}. {}", option_label(pos), text)?;
+                writeln!(out, "  {}. {}", option_label(pos), inline(text))?;
             }
         }
         QuestionKind::Verdict(v) => {
@@ -79,6 +79,39 @@ pub fn question(
         super::parse::expected_form(q, order)
     )
 }
+
+/// Markdown as plain text: laid out by the renderer without colour, so
+/// `**bold**` and fences read as text, not as punctuation to a screen reader.
+fn markdown(out: &mut impl Write, md: &str) -> io::Result<()> {
+    let blocks = crate::content::markdown::parse_markdown(md);
+    let opts = crate::layout::LayoutOptions {
+        width: PLAIN_WIDTH,
+        theme: crate::theme::Theme::no_color(crate::theme::ThemeName::Dark),
+        highlight: false,
+    };
+    let lines: Vec<String> = crate::layout::layout_blocks(&blocks, &opts)
+        .lines
+        .iter()
+        .map(|l| l.to_string().trim_end().to_owned())
+        .collect();
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    for line in &lines[..end] {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Markdown (an option, a feedback line) as one line of plain text.
+fn inline(md: &str) -> String {
+    let theme = crate::theme::Theme::no_color(crate::theme::ThemeName::Dark);
+    crate::quiz::view::markdown_plain(md, &theme)
+}
+
+/// Width prose is wrapped to in line mode.
+const PLAIN_WIDTH: u16 = 80;
 
 fn capitalised(side: Side) -> &'static str {
     match side {
@@ -145,7 +178,8 @@ pub fn feedback(out: &mut impl Write, q: &Question, order: &Order, a: &Attempt) 
         _ => {}
     }
     if !q.explanation.trim().is_empty() {
-        writeln!(out, "Explanation: {}", q.explanation.trim_end())?;
+        writeln!(out, "Explanation:")?;
+        markdown(out, &q.explanation)?;
     }
     writeln!(out)
 }
@@ -192,7 +226,7 @@ fn option_feedback(
             (true, false) => "your answer, not correct",
             _ => "correct answer",
         };
-        writeln!(out, "  {} ({tag}): {text}", option_label(pos))?;
+        writeln!(out, "  {} ({tag}): {}", option_label(pos), inline(text))?;
     }
     Ok(())
 }

@@ -9,6 +9,8 @@ mod question;
 mod results;
 mod text;
 
+pub use text::markdown_plain;
+
 use crate::content::model::QuestionKind;
 use crate::quiz::interact::{Interaction, VerdictPhase};
 use crate::quiz::session::{QuizSession, Stage};

@@ -4,7 +4,7 @@
 //! and drawing are `view`'s. No grading here: it reads the session's grade.
 
 use super::code::{comparison, snippet, CompareSide, SnippetMarks};
-use super::text::{hanging, markdown_lines};
+use super::text::{hanging, markdown_lines, md_hanging};
 use super::Body;
 use crate::content::model::{
     ChoiceQuestion, CompareQuestion, PlacementQuestion, Question, QuestionKind, Reason, Side,
@@ -182,22 +182,24 @@ fn choice(body: &mut Body, cx: &Ctx<'_>, c: &ChoiceQuestion, s: &ChoiceState) {
             };
             text.push_str(tag);
         }
-        let style = if pos == s.cursor && cx.outcome.is_none() {
+        let patch = if pos == s.cursor && cx.outcome.is_none() {
             t.selected()
         } else {
-            t.text()
+            ratatui::style::Style::new()
         };
         if pos == s.cursor {
             body.focus = Some(body.lines.len());
         }
-        body.lines.extend(hanging(prefix, &text, style, cx.width));
+        body.lines
+            .extend(md_hanging(prefix, &text, cx.width, t, patch));
         let feedback = c.feedback.get(idx).filter(|f| !f.trim().is_empty());
         if let Some(f) = feedback.filter(|_| cx.outcome.is_some() && (is_chosen || is_key)) {
-            body.lines.extend(hanging(
+            body.lines.extend(md_hanging(
                 vec![Span::styled("      ↳ ", t.dim())],
                 f,
-                t.quote(),
                 cx.width,
+                t,
+                t.quote(),
             ));
         }
     }

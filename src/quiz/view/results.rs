@@ -23,11 +23,10 @@ pub fn results_body(session: &QuizSession, theme: &Theme, width: usize) -> Body 
         let ok = outcome.is_some_and(|o| o.grade.correct);
         let first_line = q
             .prompt
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or(&q.id)
-            .replace("**", "")
-            .replace('`', "");
+            .split("\n\n")
+            .map(|para| super::text::markdown_plain(para, t))
+            .find(|l| !l.is_empty())
+            .unwrap_or_else(|| q.id.clone());
         let status = match outcome {
             Some(_) if ok => "",
             Some(_) => "  (missed)",

@@ -182,3 +182,34 @@ fn offsets_clamp_and_follow() {
     assert_eq!(scroll_offset(3, true, None, 5, 10), 0);
     assert_eq!(scroll_offset(0, true, Some(3), 5, 0), 0);
 }
+
+#[test]
+fn without_colour_the_focus_and_failing_lines_still_show() {
+    use ratatui::style::Modifier;
+    let s = session_on("stateless", &[Down]);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let view = QuizView::new(&s, Theme::no_color(ThemeName::Dark));
+    term.draw(|f| f.render_widget(&view, f.area())).unwrap();
+    let buf = term.backend().buffer();
+    let row = (0..24u16)
+        .find(|&y| buf[(0, y)].symbol() == "▶")
+        .expect("a cursor row");
+    let cell = &buf[(12, row)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    assert_eq!(cell.fg, ratatui::style::Color::Reset);
+
+    let s = session_on("counter", &[Key('w')]);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let view = QuizView::new(&s, Theme::no_color(ThemeName::Dark));
+    term.draw(|f| f.render_widget(&view, f.area())).unwrap();
+    let text = screen(&s, 80, 24);
+    let row = text
+        .lines()
+        .position(|l| l.contains("visits += 1"))
+        .expect("line 4 on screen");
+    let buf = term.backend().buffer();
+    let y = u16::try_from(row).unwrap();
+    let bold = (0..80).any(|x| buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(bold, "failing line is bold without colour");
+    assert!(text.lines().nth(row).unwrap().contains('❌'));
+}

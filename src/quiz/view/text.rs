@@ -120,6 +120,59 @@ pub fn markdown_lines(md: &str, width: usize, theme: &crate::theme::Theme) -> Ve
     lines
 }
 
+/// `prefix` then markdown `md` laid out in the room left, continuation
+/// lines indented by the prefix's width (options and feedback: inline code
+/// and emphasis styled like the lessons').
+pub fn md_hanging(
+    prefix: Vec<Span<'static>>,
+    md: &str,
+    width: usize,
+    theme: &crate::theme::Theme,
+    patch: Style,
+) -> Vec<Line<'static>> {
+    let pw: usize = prefix.iter().map(|s| width_of(&s.content)).sum();
+    let (room, indent) = if width > pw + 8 {
+        (width - pw, pw)
+    } else {
+        (width.max(1), 0)
+    };
+    let mut laid = markdown_lines(md, room, theme);
+    if laid.is_empty() {
+        laid.push(Line::raw(""));
+    }
+    let mut out = Vec::with_capacity(laid.len() + 1);
+    for (i, line) in laid.into_iter().enumerate() {
+        let body = line.spans.into_iter().map(|s| {
+            let style = s.style.patch(patch);
+            s.style(style)
+        });
+        if i == 0 && indent > 0 {
+            out.push(Line::from(
+                prefix.iter().cloned().chain(body).collect::<Vec<_>>(),
+            ));
+        } else {
+            if i == 0 {
+                out.push(Line::from(prefix.clone()));
+            }
+            let pad = Span::raw(" ".repeat(indent));
+            out.push(Line::from(
+                std::iter::once(pad).chain(body).collect::<Vec<_>>(),
+            ));
+        }
+    }
+    out
+}
+
+/// Markdown as one plain line of text (option labels in line mode, results).
+pub fn markdown_plain(md: &str, theme: &crate::theme::Theme) -> String {
+    markdown_lines(md, 10_000, theme)
+        .iter()
+        .map(|l| l.to_string().trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! their comments (checked: exactly two fences, a date and a source, no
 //! nesting, closed in the same container they were opened in).
 
-use super::super::directives::{classify, scan, Directive, Piece};
+use super::super::directives::{classify, misspelt, scan, Directive, Piece};
 use super::{Builder, Frame, Leaf};
 use crate::content::diagnostics::Severity;
 use crate::content::model::{Block, Comparison, SinceNote};
@@ -30,7 +30,17 @@ impl Builder<'_> {
                     source(start),
                     "this comment contains another `<!--`: its own `-->` is probably missing, so it hides everything up to the next `-->`",
                 ),
-                Piece::Comment { start, body } => self.directive(classify(body), source(start)),
+                Piece::Comment { start, body } => {
+                    let directive = classify(body);
+                    if let (Directive::Comment, Some(name)) = (&directive, misspelt(body)) {
+                        self.problems.push((
+                            source(start),
+                            Severity::Warning,
+                            format!("this comment looks like a misspelt `{name}` directive; it is ignored"),
+                        ));
+                    }
+                    self.directive(directive, source(start));
+                }
             }
         }
     }
