@@ -30,7 +30,7 @@ pub fn parse(lang: &str, source: &str) -> Result<Program, SyntaxError> {
         let allocator = Allocator::default();
         let ret = Parser::new(&allocator, source, source_type).parse();
         if !ret.panicked && !ret.diagnostics.has_errors() {
-            return Ok(lower_program(&ret.program));
+            return lower_bounded(&ret.program);
         }
         if first_error.is_none() {
             first_error = Some(first_syntax_error(&ret));
@@ -169,6 +169,55 @@ fn span(s: oxc_span::Span) -> Span {
     }
 }
 
+thread_local! {
+    /// How deep the lowering is in `expr`/`stmt` right now, and where it
+    /// first went past [`MAX_DEPTH`] (if it did).
+    static LOWER_DEPTH: std::cell::Cell<(usize, Option<u32>)> =
+        const { std::cell::Cell::new((0, None)) };
+}
+
+/// Held while lowering one `expr`/`stmt`. Chains without brackets
+/// (`a.b.b.b…`, `1+1+1…`, `x=>x=>…`, `l:l:…`, `else if` ladders) nest the
+/// tree as deep as the bracket guard allows brackets, and lowering them (and
+/// walking the result) recursed until the stack overflowed: past
+/// [`MAX_DEPTH`] levels the rest is cut and the file reported as too deep.
+struct DepthGuard;
+
+impl DepthGuard {
+    fn enter(at: u32) -> Option<DepthGuard> {
+        let (depth, deep_at) = LOWER_DEPTH.get();
+        if depth >= MAX_DEPTH {
+            LOWER_DEPTH.set((depth, deep_at.or(Some(at))));
+            return None;
+        }
+        LOWER_DEPTH.set((depth + 1, deep_at));
+        Some(DepthGuard)
+    }
+}
+
+impl Drop for DepthGuard {
+    fn drop(&mut self) {
+        let (depth, deep_at) = LOWER_DEPTH.get();
+        LOWER_DEPTH.set((depth.saturating_sub(1), deep_at));
+    }
+}
+
+fn lower_bounded(program: &js::Program<'_>) -> Result<Program, SyntaxError> {
+    LOWER_DEPTH.set((0, None));
+    let lowered = lower_program(program);
+    match LOWER_DEPTH.replace((0, None)).1 {
+        None => Ok(lowered),
+        Some(offset) => {
+            // Dropping the cut tree is recursive too, but it is bounded now.
+            drop(lowered);
+            Err(SyntaxError {
+                offset,
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            })
+        }
+    }
+}
+
 fn lower_program(program: &js::Program<'_>) -> Program {
     Program {
         body: stmts(&program.body),
@@ -188,6 +237,7 @@ fn block(s: &js::Statement<'_>) -> Vec<Stmt> {
 
 fn stmt(s: &js::Statement<'_>) -> Option<Stmt> {
     use js::Statement as S;
+    let _depth = DepthGuard::enter(s.span().start)?;
     Some(match s {
         S::BlockStatement(b) => Stmt::Block(stmts(&b.body)),
         S::BreakStatement(b) => Stmt::Break(b.label.as_ref().map(|l| l.name.to_string())),
@@ -528,6 +578,9 @@ fn boxed(e: &js::Expression<'_>) -> Box<Expr> {
 fn expr(e: &js::Expression<'_>) -> Expr {
     use js::Expression as E;
     let sp = span(e.span());
+    let Some(_depth) = DepthGuard::enter(sp.start) else {
+        return Expr::Other(Vec::new(), sp);
+    };
     match e {
         E::Identifier(id) => Expr::Ident(id.name.to_string(), sp),
         E::StringLiteral(s) => Expr::Str(s.value.to_string(), sp),
