@@ -70,6 +70,9 @@ fn boxed(e: &js::Expression<'_>) -> Box<Expr> {
 pub(super) fn expr(e: &js::Expression<'_>) -> Expr {
     use js::Expression as E;
     let sp = span(e.span());
+    let Some(_depth) = super::depth::DepthGuard::enter(sp.start) else {
+        return Expr::Other(Vec::new(), sp);
+    };
     match e {
         E::Identifier(id) => Expr::Ident(id.name.to_string(), sp),
         E::StringLiteral(s) => Expr::Str(s.value.to_string(), sp),

@@ -4,11 +4,11 @@
 //! parser upgrade touches this module only (`lower` for statements,
 //! `lower_expr` for expressions).
 
+mod depth;
 mod lower;
 mod lower_expr;
 
 use super::ir::Program;
-use lower::lower_program;
 use oxc_allocator::Allocator;
 use oxc_parser::Parser;
 use oxc_span::SourceType;
@@ -34,7 +34,7 @@ pub fn parse(lang: &str, source: &str) -> Result<Program, SyntaxError> {
         let allocator = Allocator::default();
         let ret = Parser::new(&allocator, source, source_type).parse();
         if !ret.panicked && !ret.diagnostics.has_errors() {
-            return Ok(lower_program(&ret.program));
+            return depth::lower_bounded(&ret.program);
         }
         if first_error.is_none() {
             first_error = Some(first_syntax_error(&ret));
