@@ -8,6 +8,7 @@ use serverless_tutor::highlight;
 use serverless_tutor::layout::{layout_blocks, LayoutOptions};
 use serverless_tutor::theme::{Theme, ThemeName};
 use std::hint::black_box;
+use std::time::Duration;
 
 const GUIDE: &str = include_str!("fixtures/guide.md");
 
@@ -31,6 +32,34 @@ fn guide(c: &mut Criterion) {
     c.bench_function("parse + layout guide 120 cols", |b| {
         b.iter(|| layout_blocks(&parse_markdown(black_box(GUIDE)), &opts(false)))
     });
+}
+
+/// CPU time of this thread: on a shared, overloaded machine wall time
+/// mostly measures the other processes; this measures the layout.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec we pass it.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+fn guide_cpu(c: &mut Criterion) {
+    let blocks = parse_markdown(GUIDE);
+    c.bench_function(
+        "layout guide 120 cols, no highlight (thread CPU time)",
+        |b| {
+            b.iter_custom(|iters| {
+                let start = thread_cpu();
+                for _ in 0..iters {
+                    black_box(layout_blocks(black_box(&blocks), &opts(false)));
+                }
+                thread_cpu() - start
+            })
+        },
+    );
 }
 
 fn growth(c: &mut Criterion) {
@@ -63,5 +92,5 @@ fn dump(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, guide, growth, dump);
+criterion_group!(benches, guide, guide_cpu, growth, dump);
 criterion_main!(benches);

@@ -188,9 +188,20 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// An error chain as one line: `outer: inner: root`.
+/// An error chain as one line: `outer: inner: root`. A cause the message
+/// above it already ends with (thiserror's `{source}` in the message) is not
+/// repeated: `x: Is a directory (os error 21)`, not `...: Is a directory (os error 21)` twice.
 fn one_line(e: &anyhow::Error) -> String {
-    let text = format!("{e:#}");
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if text.is_empty() {
+            text = part;
+        } else if !text.ends_with(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+    }
     crate::content::sanitize::inline(&text).into_owned()
 }
 
@@ -228,5 +239,17 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn one_line_does_not_repeat_a_cause_the_message_already_names() {
+        let io = std::io::Error::other("Is a directory");
+        let e = anyhow::Error::new(crate::persist::store::StoreError::Io {
+            path: "p.json".into(),
+            source: io,
+        });
+        assert_eq!(one_line(&e), "p.json: Is a directory");
+        let e = anyhow::anyhow!("root").context("outer");
+        assert_eq!(one_line(&e), "outer: root");
     }
 }

@@ -632,6 +632,8 @@ fn the_hybrid_diagram_is_aligned_and_matches_its_asset() {
         widths.iter().all(|w| *w == widths[0]),
         "ragged diagram: {widths:?}"
     );
+    // Narrow enough for the lesson pane beside the sidebar at 80 columns.
+    assert!(widths[0] <= 52, "diagram is {} columns wide", widths[0]);
     assert!(asset.contains("Auth ✅") && asset.contains("[MongoDB Atlas] ← Database"));
     let lesson = lesson("07-hybrid-architecture");
     let diagram = fences(&lesson.body)

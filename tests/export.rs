@@ -272,3 +272,122 @@ proptest! {
         prop_assert!(opened.is_ok());
     }
 }
+
+fn export_cmd(data_dir: &Path) -> Command {
+    let mut cmd = bin();
+    cmd.env("SERVERLESS_TUTOR_NOW", "2026-12-04T19:00:00Z")
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("export");
+    cmd
+}
+
+#[test]
+fn export_of_the_embedded_course_reads_the_recorded_progress() {
+    let tmp = tempfile::tempdir().unwrap();
+    // First, an export with no progress at all: every question unanswered.
+    let out = export_cmd(tmp.path())
+        .args(["--name", "Ada"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let empty = parse_export(&out.stdout).unwrap();
+    assert_eq!(empty.learner, "Ada");
+    assert_eq!(empty.exported_at, at(60));
+    assert!(!empty.quizzes.is_empty());
+    assert!(empty.quizzes.iter().all(|q| q.answered == 0));
+
+    // Record one right answer to the first question, as the app would.
+    let quiz = &empty.quizzes[0];
+    let question = &quiz.items[0];
+    let store = ProgressStore::open(tmp.path()).unwrap().store;
+    store
+        .update(|p| {
+            let attempt = serverless_tutor::persist::export::testdata::attempt(
+                1,
+                question.correct_answer.answer.clone(),
+                serverless_tutor::quiz::answer::Grade {
+                    correct: true,
+                    ..Default::default()
+                },
+                3,
+            );
+            p.courses
+                .entry(empty.course.id.clone())
+                .or_default()
+                .quizzes
+                .entry(quiz.id.clone())
+                .or_default()
+                .questions
+                .insert(question.id.clone(), vec![attempt]);
+        })
+        .unwrap();
+    let out = export_cmd(tmp.path())
+        .args(["--name", "Ada"])
+        .output()
+        .unwrap();
+    let after = parse_export(&out.stdout).unwrap();
+    assert_eq!(after.quizzes[0].answered, 1);
+    assert_eq!(after.quizzes[0].first_try_correct, 1);
+    assert!(after.quizzes[0].items[0].first_try_correct);
+    assert_eq!(after.course, empty.course);
+}
+
+#[test]
+fn export_refuses_to_overwrite_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("results.csv");
+    fs::write(&out, "keep me").unwrap();
+    export_cmd(tmp.path())
+        .args(["--format", "csv", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "results.csv already exists; pass --force to overwrite it",
+        ));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "keep me");
+    export_cmd(tmp.path())
+        .args(["--format", "csv", "--force", "--name", "@Ada", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("wrote "));
+    let csv = fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with("learner,exported_at,course_id,"), "{csv}");
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.starts_with("'@Ada,2026-12-04T19:00:00Z,")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn export_of_a_damaged_progress_file_fails_without_moving_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("progress.json"), b"{\"schema_version\":1,").unwrap();
+    export_cmd(tmp.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not valid JSON"));
+    assert!(tmp.path().join("progress.json").exists());
+}
+
+#[test]
+fn export_markdown_to_stdout_with_dash() {
+    let tmp = tempfile::tempdir().unwrap();
+    export_cmd(tmp.path())
+        .args(["--format", "md", "--out", "-", "--name", "Ada"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Report card — "))
+        .stdout(predicate::str::contains("- Learner: Ada\n"));
+}

@@ -85,6 +85,13 @@ impl Term {
         self.writer.flush().unwrap();
     }
 
+    /// What the kernel sends when the terminal window closes.
+    fn hang_up(&mut self) {
+        let pid = self.child.process_id().expect("a running child") as libc::pid_t;
+        // SAFETY: kill(2) with a pid we spawned and a valid signal number.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGHUP) }, 0);
+    }
+
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(20) {
@@ -119,9 +126,9 @@ fn the_notes_follow_the_presenter_and_leave_when_it_quits() {
 
     // Three steps: old model (step 1), old model (step 2), the comparison.
     let expected = [
-        ("Slide 2/8  ·  step 1/2", "NOTE-OLD-MODEL"),
-        ("Slide 2/8  ·  step 2/2", "NOTE-OLD-MODEL"),
-        ("Slide 3/8  ·  step 1/2", "NOTE-COMPARE"),
+        ("Slide 2/8 · step 1/2", "NOTE-OLD-MODEL"),
+        ("Slide 2/8 · step 2/2", "NOTE-OLD-MODEL"),
+        ("Slide 3/8 · step 1/2", "NOTE-COMPARE"),
     ];
     for (position, note) in expected {
         presenter.send(RIGHT);
@@ -134,7 +141,12 @@ fn the_notes_follow_the_presenter_and_leave_when_it_quits() {
     // The notes window is a clicker too.
     notes.send(RIGHT);
     presenter.wait_for("driven from the notes", "slide 3/8  ·  step 2/2");
-    notes.wait_for("follower sees its own click", "Slide 3/8  ·  step 2/2");
+    notes.wait_for("follower sees its own click", "Slide 3/8 · step 2/2");
+
+    // A jump typed in one burst (as a script or a fast typist sends it).
+    presenter.send(b"g7\r");
+    presenter.wait_for("jumped", "slide 7/8");
+    notes.wait_for("follower after the jump", "Slide 7/8");
 
     presenter.send(b"q");
     assert!(presenter.wait_exit().success());
@@ -159,4 +171,50 @@ fn an_unknown_lesson_is_a_clear_error_before_the_terminal() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("no lesson with id `nope`"));
+}
+
+#[test]
+fn a_hang_up_ends_the_presenter_tells_followers_and_frees_its_socket() {
+    let runtime = tempfile::tempdir().unwrap();
+    let course = fixture();
+    let mut presenter = Term::spawn(&["--course", &course, "present"], runtime.path(), (80, 24));
+    presenter.wait_for("presenter", "slide 1/8");
+    let socket = runtime
+        .path()
+        .join("serverless-tutor/present-present-fixture.sock");
+    assert!(socket.exists());
+    let mut notes = Term::spawn(
+        &["--course", &course, "present", "--notes"],
+        runtime.path(),
+        (60, 20),
+    );
+    notes.wait_for("follower", "Slide 1/8");
+    presenter.hang_up();
+    presenter.wait_exit();
+    assert!(notes.wait_exit().success());
+    notes.wait_for("follower", "The presenter ended the presentation.");
+    assert!(!socket.exists(), "the socket is removed after a hang-up");
+}
+
+#[test]
+fn a_broken_course_is_reported_before_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lessons")).unwrap();
+    std::fs::write(
+        dir.path().join("course.toml"),
+        "id = \"b\"\ntitle = \"B\"\nversion = \"1\"\nlessons = [\"01-x\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("lessons/01-x.md"), "no front matter\n").unwrap();
+    let runtime = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::new(BIN)
+        .args(["--course", dir.path().to_str().unwrap(), "present"])
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("lessons/01-x.md:"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
 }

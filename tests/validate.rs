@@ -85,6 +85,8 @@ fn cases() -> Vec<(&'static str, Vec<String>)> {
         ("since-without-source", s(&["lessons/01-intro.md:21:1: error: a since note needs its source: `<!-- since: YYYY-MM source=URL -->`"])),
         ("since-without-date", s(&["lessons/01-intro.md:21:1: error: a since note needs the date it was checked: `<!-- since: YYYY-MM source=URL -->`"])),
         ("misspelt-directive", s(&["lessons/01-intro.md:11:1: warning: this comment looks like a misspelt `pause` directive; it is ignored"])),
+        ("checker-disagrees", s(&["quizzes/02-flags.toml:15:1: error: question `export`: keyed `works`, but the checker flags persistent-server on line 1"])),
+        ("slide-overflow", s(&["lessons/02-flags.md:6:1: warning: slide \"Red flags\" needs 64 rows but a 120×35 projector shows 29: split it with `---` or a `##` heading"])),
         ("invalid-utf8", s(&["lessons/01-intro.md:9:33: error: invalid UTF-8: byte 0xFF (save the file as UTF-8)"])),
         ("nul-byte", s(&["quizzes/01-intro.toml:9:10: error: file contains a NUL byte (is it a binary file?)"])),
         ("empty-file", s(&["lessons/02-flags.md: error: file is empty"])),

@@ -9,7 +9,17 @@ use anyhow::Context;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: &PresentArgs) -> anyhow::Result<ExitCode> {
-    let course = crate::present::load::course(&ctx.source)?;
+    let course = match crate::present::load::course(&ctx.source) {
+        Ok(course) => course,
+        Err(e) => {
+            eprintln!("{}", e.text);
+            eprintln!(
+                "serverless-tutor: error: the course has {} error(s); `serverless-tutor validate` lists every problem",
+                e.count
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
     let theme = Theme::from_env(ctx.theme.unwrap_or(ThemeName::HighContrast));
     let dir = socket::runtime_dir();
     if args.notes {

@@ -1,5 +1,5 @@
 //! `quiz <QUIZ-ID> [--plain] [--no-shuffle] [--seed N]`: a quiz in line mode
-//! on stdin/stdout (`--plain`), or in the TUI. The edge of `quiz::plain`:
+//! on stdin/stdout (`--plain`), or in the TUI (`commands::learn::run_quiz`). The edge of `quiz::plain`:
 //! loads the course, picks the seed, records each attempt in progress.
 
 use crate::cli::{Ctx, QuizArgs};
@@ -78,13 +78,9 @@ fn run_plain(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The TUI on this quiz, when the TUI provides it.
-fn run_tui(_ctx: &Ctx, quiz_id: &str, _seed: Option<u64>) -> anyhow::Result<ExitCode> {
-    let id = sanitize::inline(quiz_id);
-    eprintln!(
-        "serverless-tutor: error: the interactive quiz is not available in this build; use `serverless-tutor quiz {id} --plain`"
-    );
-    Ok(ExitCode::from(2))
+/// The TUI on this quiz (the learner app opened on it; leaving the quiz quits).
+fn run_tui(ctx: &Ctx, quiz_id: &str, seed: Option<u64>) -> anyhow::Result<ExitCode> {
+    crate::commands::learn::run_quiz(ctx, quiz_id, seed)
 }
 
 /// The course id and the quiz `quiz_id`, from the whole validated course;

@@ -92,12 +92,14 @@ pub fn validate(source: &CourseSource) -> Report {
     Report { text, ok }
 }
 
-/// Course-level checks beyond parsing, run on a course that loaded: the quiz
-/// keys proven by the red-flag checker, and slides that overflow a projector.
+/// Course-level checks beyond parsing, run on a course that loaded: the
+/// red-flag checker proves every `fails`/`works` key (errors), and the
+/// projector reports slides that overflow 120×35 (warnings). Further
+/// course-wide checks plug in here.
 pub fn course_checks(course: &Course) -> Vec<Diagnostic> {
-    let mut found = crate::check::keys::verify_course(course);
-    found.extend(crate::present::overflow::warnings(course));
-    found
+    let mut out = crate::check::keys::verify_course(course);
+    out.extend(crate::present::overflow::warnings(course));
+    out
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -10,8 +10,11 @@ use crate::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// Below this many columns the panes are stacked.
+/// From this many columns the panes always stand side by side.
 pub const SIDE_BY_SIDE_MIN: usize = 100;
+/// Between this and [`SIDE_BY_SIDE_MIN`] they do when no code line would wrap
+/// (a lesson pane beside the sidebar on a 120-column terminal is ~88 wide).
+pub const SIDE_BY_SIDE_IF_FITS: usize = 64;
 const SEPARATOR: &str = " │ ";
 const SEPARATOR_W: usize = 3;
 
@@ -41,7 +44,7 @@ pub(crate) fn render_comparison_opts(
     highlight: bool,
 ) -> Vec<Line<'static>> {
     let marks = CodeMarks::lesson(highlight);
-    if width >= SIDE_BY_SIDE_MIN {
+    if side_by_side_fits(cmp, width) {
         let pane = (width - SEPARATOR_W) / 2;
         let left = code_rows(&cmp.left, pane, theme, &marks);
         let right = match reveal {
@@ -56,6 +59,26 @@ pub(crate) fn render_comparison_opts(
         out.extend(code_rows(&cmp.right, width, theme, &marks).into_lines());
     }
     out
+}
+
+/// Side by side when wide, or when both panes fit their half without wrapping.
+fn side_by_side_fits(cmp: &Comparison, width: usize) -> bool {
+    if width >= SIDE_BY_SIDE_MIN {
+        return true;
+    }
+    if width < SIDE_BY_SIDE_IF_FITS {
+        return false;
+    }
+    let pane = (width - SEPARATOR_W) / 2;
+    [&cmp.left, &cmp.right].iter().all(|block| {
+        let lines = block.code.lines().count().max(1);
+        // gutter: the ❌ marker (2), the line number, and " │ "
+        let gutter = 2 + lines.to_string().len() + 3;
+        block
+            .code
+            .lines()
+            .all(|l| gutter + unicode_width::UnicodeWidthStr::width(l) <= pane)
+    })
 }
 
 /// An empty pane the shape of `shown` (nothing of the other side leaks).

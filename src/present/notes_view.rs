@@ -85,17 +85,17 @@ impl NotesView<'_> {
         };
         let mut status = format!("Slide {}/{}", snap.slide, snap.slides);
         if snap.steps > 1 {
-            status.push_str(&format!("  ·  step {}/{}", snap.step, snap.steps));
+            status.push_str(&format!(" · step {}/{}", snap.step, snap.steps));
         }
         if snap.poll {
             status.push_str(if snap.revealed {
-                "  ·  answer shown"
+                " · answer shown"
             } else {
-                "  ·  answer hidden"
+                " · answer hidden"
             });
         }
         if snap.blackout {
-            status.push_str("  ·  BLACKOUT");
+            status.push_str(" · BLACKOUT");
         }
         let mut out = wrapped(&status, t.accent());
         out.extend(wrapped(

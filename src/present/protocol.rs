@@ -171,3 +171,20 @@ mod tests {
         assert!(msgs.is_empty() && buf.is_empty());
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_bytes_from_a_peer_decode_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let mut buf = bytes.clone();
+            let _: Vec<ToFollower> = decode_lines(&mut buf);
+            prop_assert!(!buf.contains(&b'\n'));
+            let mut buf = bytes;
+            let _: Vec<ToPresenter> = decode_lines(&mut buf);
+        }
+    }
+}

@@ -221,3 +221,59 @@ fn previews_are_plain_first_lines() {
         vec!["Starts a server ⟷ Exports the app"]
     );
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn block() -> impl Strategy<Value = Block> {
+        prop_oneof![
+            (1u8..4, "[a-z ]{0,12}").prop_map(|(l, t)| heading(l, &t)),
+            "[a-z ]{0,20}".prop_map(|t| para(&t)),
+            Just(Block::Pause),
+            Just(Block::Rule),
+            "[a-z ]{0,10}".prop_map(Block::Notes),
+            Just(comparison()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_block_sequence_makes_well_formed_slides(blocks in prop::collection::vec(block(), 0..40)) {
+            let course = Course {
+                id: "c".into(),
+                title: "C".into(),
+                version: "1".into(),
+                lessons: vec![lesson("p", blocks.clone(), None)],
+                quizzes: vec![],
+            };
+            let slides = slides_for(&course, &course.lessons[0]);
+            let is_title = matches!(slides[0].kind, SlideKind::Title { .. });
+            prop_assert!(is_title);
+            let notes_in = blocks.iter().filter(|b| matches!(b, Block::Notes(_))).count();
+            let notes_out: usize = slides.iter().map(|s| s.notes.len()).sum();
+            prop_assert_eq!(notes_in, notes_out, "no note is lost");
+            for s in &slides {
+                prop_assert!(s.steps() >= 1);
+                if let SlideKind::Body { blocks, steps, .. } = &s.kind {
+                    let clean = blocks
+                        .iter()
+                        .all(|b| !matches!(b, Block::Pause | Block::Rule | Block::Notes(_)));
+                    prop_assert!(clean);
+                    for w in steps.windows(2) {
+                        prop_assert!(w[0].visible <= w[1].visible);
+                    }
+                    for st in steps {
+                        prop_assert!(st.visible <= blocks.len());
+                        if let Some(i) = st.left_only {
+                            prop_assert!(i < st.visible);
+                            let is_compare = matches!(blocks[i], Block::Compare(_));
+                            prop_assert!(is_compare);
+                        }
+                    }
+                    prop_assert_eq!(steps.last().map(|s| s.visible), Some(blocks.len()));
+                }
+            }
+        }
+    }
+}

@@ -1,31 +1,25 @@
-//! The terminal for the projector and the notes window, in one place:
-//! `ratatui::init()` (raw mode, alternate screen, restore-on-panic hook) on
-//! entry, `ratatui::restore()` on drop, and a flag raised by SIGTERM, SIGHUP
-//! or SIGINT that the event loops poll so they leave cleanly.
-//! (Swapped for the TUI helper's `term::TerminalSession` once it is on main.)
+//! The terminal for the projector and the notes window: the TUI helper's
+//! [`TerminalSession`] (raw mode, alternate screen, restore on drop, panic
+//! and SIGTERM/SIGHUP/SIGINT), plus a hang-up-aware wait for input.
 
+use crate::term::{TermError, TerminalSession};
+use ratatui::crossterm::event::{self, Event, KeyEvent};
 use ratatui::DefaultTerminal;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 pub struct Session {
-    pub terminal: DefaultTerminal,
-    stop: Arc<AtomicBool>,
+    inner: TerminalSession,
 }
 
 impl Session {
     /// Enters the terminal. Call only after everything fallible is loaded.
-    pub fn enter() -> std::io::Result<Session> {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
-        }
-        let terminal = ratatui::try_init()?;
-        Ok(Session { terminal, stop })
+    pub fn enter() -> Result<Session, TermError> {
+        Ok(Session {
+            inner: TerminalSession::enter()?,
+        })
+    }
+
+    pub fn terminal(&mut self) -> &mut DefaultTerminal {
+        self.inner.terminal()
     }
 
     /// Waits up to `timeout` for input. crossterm 0.29 spins forever inside
@@ -49,15 +43,27 @@ impl Session {
         }
     }
 
+    /// The keys pressed, waiting up to `timeout` for the first; `None` when
+    /// the terminal hung up. Keys crossterm already buffered come first
+    /// (several can arrive in one read, e.g. `g 1 2 Enter` from a script).
+    pub fn keys(&self, timeout: std::time::Duration) -> std::io::Result<Option<Vec<KeyEvent>>> {
+        if self.wait_input(std::time::Duration::ZERO) == Input::HungUp {
+            return Ok(None);
+        }
+        let mut keys = drain()?;
+        if keys.is_empty() {
+            match self.wait_input(timeout) {
+                Input::HungUp => return Ok(None),
+                Input::Ready => keys = drain()?,
+                Input::Timeout => {}
+            }
+        }
+        Ok(Some(keys))
+    }
+
     /// A signal asked us to stop.
     pub fn stopped(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        ratatui::restore();
+        self.inner.exit_signal().is_some()
     }
 }
 
@@ -67,4 +73,15 @@ pub enum Input {
     Timeout,
     /// The terminal is gone (window closed, tmux pane killed).
     HungUp,
+}
+
+/// Every event crossterm has ready now (never waits).
+fn drain() -> std::io::Result<Vec<KeyEvent>> {
+    let mut keys = Vec::new();
+    while event::poll(std::time::Duration::ZERO)? {
+        if let Event::Key(key) = event::read()? {
+            keys.push(key);
+        }
+    }
+    Ok(keys)
 }

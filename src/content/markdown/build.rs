@@ -3,7 +3,7 @@
 //! costs heap, not stack. Containers past [`super::MAX_DEPTH`] are
 //! flattened: their content joins the parent.
 
-use super::code::build_code;
+use super::code::{build_code, info_offset};
 use super::inline::{InlineBuilder, Mark};
 use super::{LineIndex, Parsed, Problem, MAX_DEPTH};
 use crate::content::diagnostics::Severity;
@@ -343,7 +343,7 @@ impl<'t> Builder<'t> {
             Leaf::Code { info, text, offset } => {
                 let line = self.index.line(offset) + self.first_line - 1;
                 let (code, problems) = build_code(info.as_deref(), &text, line);
-                let info_at = self.info_offset(offset, info.as_deref());
+                let info_at = info_offset(self.text, offset, info.as_deref());
                 for (at, p) in problems {
                     self.error(info_at.map_or(offset, |i| i + at), p);
                 }
@@ -359,14 +359,6 @@ impl<'t> Builder<'t> {
                 self.push_block(Block::Table(table), offset);
             }
         }
-    }
-
-    /// Byte offset of the info string in the fence line that starts at `fence`.
-    fn info_offset(&self, fence: usize, info: Option<&str>) -> Option<usize> {
-        let info = info.filter(|i| !i.is_empty())?;
-        let rest = self.text.get(fence..)?;
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        line.find(info).map(|i| fence + i)
     }
 
     fn open_container(&mut self, kind: Container, offset: usize, start: Option<u64>) {

@@ -117,6 +117,14 @@ pub fn parse_line_list(spec: &str, max: usize) -> Result<Vec<usize>, String> {
     Ok(lines)
 }
 
+/// Byte offset in `text` of the info string on the fence line starting at `fence`.
+pub(super) fn info_offset(text: &str, fence: usize, info: Option<&str>) -> Option<usize> {
+    let info = info.filter(|i| !i.is_empty())?;
+    let rest = text.get(fence..)?;
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    line.find(info).map(|i| fence + i)
+}
+
 fn has_box_drawing(code: &str) -> bool {
     code.chars().any(|c| {
         matches!(

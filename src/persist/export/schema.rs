@@ -174,7 +174,12 @@ impl Export {
     /// Strings from a file somebody handed in are untrusted: neutralise them
     /// once here, so every report output is safe to print.
     fn sanitized(mut self) -> Export {
-        let clean = |s: &mut String| *s = crate::content::sanitize::inline(s).into_owned();
+        // Only allocate for the (rare) strings that need a change.
+        let clean = |s: &mut String| {
+            if let std::borrow::Cow::Owned(fixed) = crate::content::sanitize::inline(s) {
+                *s = fixed;
+            }
+        };
         clean(&mut self.learner);
         clean(&mut self.course.id);
         clean(&mut self.course.title);
@@ -196,5 +201,60 @@ impl Export {
             }
         }
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persist::export::testdata::{at, course, progress};
+    use crate::persist::export::{build_export, ExportMeta};
+
+    fn sample() -> Export {
+        let meta = ExportMeta {
+            learner: "Ada".into(),
+            exported_at: at(60),
+        };
+        build_export(&course(), &progress(), &meta)
+    }
+
+    fn edited(f: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+        let mut value = serde_json::to_value(sample()).unwrap();
+        f(&mut value);
+        serde_json::to_vec(&value).unwrap()
+    }
+
+    #[test]
+    fn round_trips() {
+        assert_eq!(parse_export(to_json(&sample()).as_bytes()), Ok(sample()));
+    }
+
+    #[test]
+    fn each_kind_of_bad_file_is_named() {
+        assert!(matches!(parse_export(b"{"), Err(ParseError::NotJson(_))));
+        assert_eq!(parse_export(b"{\"name\":1}"), Err(ParseError::NotAnExport));
+        assert_eq!(
+            parse_export(&edited(|v| v["schema_version"] = 9.into())),
+            Err(ParseError::FutureVersion(9))
+        );
+        assert_eq!(
+            parse_export(&edited(|v| v["schema_version"] = 0.into())),
+            Err(ParseError::OldVersion(0))
+        );
+        assert!(matches!(
+            parse_export(&edited(|v| v["quizzes"] = "none".into())),
+            Err(ParseError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn strings_from_a_handed_in_file_are_neutralised() {
+        let bytes = edited(|v| {
+            v["learner"] = "\u{1b}[2JMallory\u{202e}".into();
+            v["quizzes"][0]["items"][0]["prompt"] = "a\nb\u{7}".into();
+        });
+        let e = parse_export(&bytes).unwrap();
+        assert_eq!(e.learner, "^[[2JMallory\u{FFFD}");
+        assert_eq!(e.quizzes[0].items[0].prompt, "a b\u{FFFD}");
     }
 }

@@ -33,14 +33,34 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
     let parsed: Vec<(PathBuf, Result<Export, String>)> = paths
         .par_iter()
         .map(|p| {
-            let result = match std::fs::read(p) {
-                Ok(bytes) => parse_export(&bytes).map_err(|e| e.to_string()),
-                Err(e) => Err(format!("cannot read ({e})")),
-            };
+            let result =
+                read_limited(p).and_then(|bytes| parse_export(&bytes).map_err(|e| e.to_string()));
             (p.clone(), result)
         })
         .collect();
     select(parsed)
+}
+
+/// No export comes near this; a bigger file is refused instead of read.
+const MAX_EXPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of a regular file of at most [`MAX_EXPORT_BYTES`]. A FIFO named
+/// on the command line blocked `report` forever, and `/dev/zero` made it
+/// read until memory ran out.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read ({e})"))?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_owned());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_EXPORT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read ({e})"))?;
+    if bytes.len() as u64 > MAX_EXPORT_BYTES {
+        return Err(format!("larger than {MAX_EXPORT_BYTES} bytes"));
+    }
+    Ok(bytes)
 }
 
 /// Keeps the exports of the course most files are for, one per learner.
