@@ -28,13 +28,29 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Sidebar width for a terminal width, 0 when it does not fit beside the lesson.
-pub fn sidebar_width(width: u16) -> u16 {
+/// From this width on, the full lesson list (titles) stays beside the lesson.
+const FULL_SIDEBAR_FROM: u16 = 150;
+/// Below [`FULL_SIDEBAR_FROM`], while the lesson has focus, the list shrinks
+/// to a rail of lesson numbers and marks, so the lesson pane is wide enough
+/// for side-by-side comparisons (≥ 100 columns on a 120-column terminal).
+pub const RAIL_WIDTH: u16 = 7;
+
+/// Sidebar width for a terminal width, 0 when it does not fit beside the
+/// lesson. `sidebar_focused`: the learner is choosing a lesson (Tab), so the
+/// titles show even where the lesson pane then gets narrower.
+pub fn sidebar_width(width: u16, sidebar_focused: bool) -> u16 {
     match width {
+        w if w >= FULL_SIDEBAR_FROM => 32,
+        w if w >= SIDEBAR_BESIDE_FROM && !sidebar_focused => RAIL_WIDTH,
         w if w >= 110 => 32,
         w if w >= SIDEBAR_BESIDE_FROM => 26,
         _ => 0,
     }
+}
+
+/// True when the sidebar at this width is the narrow rail (no titles).
+pub fn is_rail(sidebar_width: u16) -> bool {
+    sidebar_width == RAIL_WIDTH
 }
 
 /// `sidebar_only`: on a narrow screen with the lesson list focused, the list
@@ -47,7 +63,7 @@ pub fn geometry(area: Rect, sidebar_only: bool, banner_rows: u16) -> Geometry {
         1.min(area.height),
     );
     let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-    let beside = sidebar_width(area.width);
+    let beside = sidebar_width(area.width, sidebar_only);
     let (sidebar, content) = if beside > 0 {
         let side = Rect::new(main.x, main.y, beside, main.height);
         let rest = Rect::new(main.x + beside, main.y, main.width - beside, main.height);
@@ -79,10 +95,21 @@ mod tests {
 
     #[test]
     fn wide_screens_show_the_sidebar_beside_the_lesson() {
-        let g = geometry(Rect::new(0, 0, 120, 40), false, 0);
+        let g = geometry(Rect::new(0, 0, 160, 40), false, 0);
+        assert_eq!(g.sidebar, Rect::new(0, 0, 32, 39));
+        assert_eq!(g.lesson, Rect::new(33, 0, 126, 39));
+        assert_eq!(g.status, Rect::new(0, 39, 160, 1));
+        // Choosing a lesson at 120 columns: the titles beside the lesson.
+        let g = geometry(Rect::new(0, 0, 120, 40), true, 0);
         assert_eq!(g.sidebar, Rect::new(0, 0, 32, 39));
         assert_eq!(g.lesson, Rect::new(33, 0, 86, 39));
-        assert_eq!(g.status, Rect::new(0, 39, 120, 1));
+    }
+
+    #[test]
+    fn reading_at_120_columns_leaves_room_for_side_by_side_code() {
+        let g = geometry(Rect::new(0, 0, 120, 40), false, 0);
+        assert_eq!(g.sidebar, Rect::new(0, 0, RAIL_WIDTH, 39));
+        assert!(g.lesson.width >= 100, "{:?}", g.lesson);
     }
 
     #[test]

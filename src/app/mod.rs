@@ -112,7 +112,7 @@ impl State {
             None if !course.lessons.is_empty() => Some(Banner {
                 kind: BannerKind::Info,
                 lines: vec![
-                    "Welcome! j/k or ↓/↑ scroll · ] next lesson · / search · ? every key · q quit"
+                    "Welcome! j/k or ↓/↑ scroll · ] next lesson · Tab lesson list · / search · ? every key · q quit"
                         .to_owned(),
                 ],
             }),
@@ -163,7 +163,7 @@ impl State {
 
     pub fn geometry(&self) -> Geometry {
         let sidebar_only = self.focus == Focus::Sidebar;
-        let content_width = match geometry::sidebar_width(self.area.width) {
+        let content_width = match geometry::sidebar_width(self.area.width, sidebar_only) {
             0 => self.area.width,
             side => self.area.width - side,
         };

@@ -190,7 +190,11 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Help => state.overlay = Some(Overlay::Help),
         Action::Back if state.search.active() => state.search = Search::default(),
-        Action::Back if sidebar => state.focus = Focus::Content,
+        Action::Back if sidebar => {
+            state.focus = Focus::Content;
+            // The lesson list shrinks back to its rail: lay out again.
+            keep_position(state, |_| {});
+        }
         Action::Back | Action::Quit => return quit(state),
         Action::Down if sidebar => move_selection(state, 1),
         Action::Up if sidebar => move_selection(state, -1),

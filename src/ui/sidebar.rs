@@ -23,7 +23,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(border_x, y, "│", 1, state.theme.border());
         }
     }
-    let title = fit(&format!(" {}", state.course.title), usize::from(width));
+    let rail = crate::app::geometry::is_rail(area.width);
+    // The rail has no room for the course title: it says how to open the list.
+    let title = if rail {
+        fit(" [Tab]", usize::from(width))
+    } else {
+        fit(&format!(" {}", state.course.title), usize::from(width))
+    };
     buf.set_stringn(
         area.x,
         area.y,
@@ -35,7 +41,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(area.height.saturating_sub(2));
     for (i, index) in (offset..state.course.lessons.len()).take(rows).enumerate() {
         let y = area.y + 2 + i as u16;
-        let text = row_text(state, index, usize::from(width));
+        let text = if rail {
+            rail_text(state, index)
+        } else {
+            row_text(state, index, usize::from(width))
+        };
         let mut style = state.theme.text();
         if index == state.lesson {
             style = style.add_modifier(Modifier::BOLD);
@@ -47,17 +57,28 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// `▶✔ 4`: the open lesson, read mark and number (the rail, no titles).
+fn rail_text(state: &State, index: usize) -> String {
+    let (current, read) = marks(state, index);
+    format!("{current}{read}{:>2}", index + 1)
+}
+
+fn marks(state: &State, index: usize) -> (char, char) {
+    let current = if index == state.lesson { '▶' } else { ' ' };
+    let read = state
+        .course
+        .lessons
+        .get(index)
+        .and_then(|l| state.progress.lessons.get(&l.id))
+        .is_some_and(|p| p.read);
+    (current, if read { '✔' } else { ' ' })
+}
+
 fn row_text(state: &State, index: usize, width: usize) -> String {
     let Some(lesson) = state.course.lessons.get(index) else {
         return String::new();
     };
-    let current = if index == state.lesson { '▶' } else { ' ' };
-    let read = state
-        .progress
-        .lessons
-        .get(&lesson.id)
-        .is_some_and(|p| p.read);
-    let read = if read { '✔' } else { ' ' };
+    let (current, read) = marks(state, index);
     let right = match state
         .course
         .quiz_for(lesson)
