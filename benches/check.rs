@@ -114,16 +114,40 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// User and system CPU seconds used by this process so far.
+fn cpu_seconds() -> (f64, f64) {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; RUSAGE_SELF is valid.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (secs(usage.ru_utime), secs(usage.ru_stime))
+}
+
+/// One timed run with a breakdown: walk, then read + parse + rules.
 fn once() {
     let dir = tempfile::tempdir().unwrap();
     write_tree(dir.path());
+    let (user0, sys0) = cpu_seconds();
     let start = Instant::now();
-    let totals = scan(dir.path());
+    let paths = files::collect(&[dir.path().to_path_buf()]).unwrap();
+    let walked = start.elapsed();
+    let reports = files::scan_files(&paths);
+    let total = start.elapsed();
+    let (user1, sys1) = cpu_seconds();
+    let totals = Totals::of(&reports);
+    assert_eq!(totals.files, FILES);
     println!(
-        "scanned {} files in {:.2?} on {} threads: {}",
+        "scanned {} files in {:.2?} (walk {:.2?}, read+parse+rules {:.2?}) on {} threads; CPU user {:.2}s sys {:.2}s; {}",
         totals.files,
-        start.elapsed(),
+        total,
+        walked,
+        total - walked,
         rayon::current_num_threads(),
+        user1 - user0,
+        sys1 - sys0,
         totals.summary()
     );
 }

@@ -192,7 +192,7 @@ mod command {
             .assert()
             .code(0)
             .stdout(predicates::str::ends_with(
-                "checked 6 files: no red flags, 3 notes\n",
+                "checked 6 files: no red flags, 6 notes\n",
             ));
     }
 

@@ -143,6 +143,11 @@ fn the_notes_follow_the_presenter_and_leave_when_it_quits() {
     presenter.wait_for("driven from the notes", "slide 3/8  ·  step 2/2");
     notes.wait_for("follower sees its own click", "Slide 3/8 · step 2/2");
 
+    // A jump typed in one burst (as a script or a fast typist sends it).
+    presenter.send(b"g7\r");
+    presenter.wait_for("jumped", "slide 7/8");
+    notes.wait_for("follower after the jump", "Slide 7/8");
+
     presenter.send(b"q");
     assert!(presenter.wait_exit().success());
     let status = notes.wait_exit();

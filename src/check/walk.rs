@@ -171,8 +171,12 @@ fn collect_decls<'p>(list: &'p [Stmt], out: &mut HashSet<&'p str>) {
 }
 
 /// `Some(true)` when the test is true only when the file runs directly or
-/// locally (`require.main === module`, `NODE_ENV !== 'production'`,
-/// `!process.env.VERCEL`), `Some(false)` for the opposite test, else `None`.
+/// locally — `require.main === module`, `!module.parent`,
+/// `NODE_ENV !== 'production'` (or `=== 'development'`/`'test'`),
+/// `!process.env.VERCEL`, `process.env.VERCEL !== '1'` (also
+/// `AWS_LAMBDA_FUNCTION_NAME`, `NETLIFY`, `LAMBDA_TASK_ROOT`), either side of
+/// an `&&` — `Some(false)` for the opposite test (the `else` branch is
+/// guarded), else `None`.
 pub fn guard_polarity(test: &Expr) -> Option<bool> {
     match test {
         Expr::Unary {
@@ -201,6 +205,12 @@ pub fn guard_polarity(test: &Expr) -> Option<bool> {
             if is_require_main_check(left, right) {
                 return Some(equal);
             }
+            // `process.env.VERCEL !== '1'`: not on the platform.
+            if (is_platform_env(left) && matches!(**right, Expr::Str(..)))
+                || (is_platform_env(right) && matches!(**left, Expr::Str(..)))
+            {
+                return Some(!equal);
+            }
             let (env, value) = match (node_env_value(left), node_env_value(right)) {
                 (true, _) => (true, right.as_ref()),
                 (_, true) => (true, left.as_ref()),
@@ -213,6 +223,14 @@ pub fn guard_polarity(test: &Expr) -> Option<bool> {
             }
         }
         other if is_platform_env(other) => Some(false),
+        // `module.parent` is unset when the file is run directly (older idiom).
+        other
+            if other
+                .static_prop()
+                .is_some_and(|(o, p)| p == "parent" && o.ident() == Some("module")) =>
+        {
+            Some(false)
+        }
         _ => None,
     }
 }

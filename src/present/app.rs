@@ -8,10 +8,9 @@ use super::protocol::{Action, Snapshot, ToFollower, ToPresenter};
 use super::slides::Slide;
 use super::socket::{Client, Received, Server, SocketError};
 use super::state::{update, Effect, Msg, State};
-use super::terminal::{Input, Session};
+use super::terminal::Session;
 use super::view::SlideView;
 use crate::theme::Theme;
-use ratatui::crossterm::event::{self, Event};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -86,15 +85,17 @@ fn present_frames(
         session
             .terminal()
             .draw(|f| f.render_widget(&view, f.area()))?;
-        let mut msgs = Vec::new();
-        match session.wait_input(FRAME) {
-            Input::HungUp => break 'frames,
-            Input::Ready if event::poll(Duration::ZERO)? => {
-                if let Event::Key(key) = event::read()? {
-                    msgs.extend(to_msg(key, state.goto.is_some()));
-                }
+        let Some(keys) = session.keys(FRAME)? else {
+            break 'frames;
+        };
+        // Each key is applied before the next is read, so `g 1 2 Enter`
+        // arriving in one batch still types into the prompt `g` opened.
+        let mut msgs: Vec<Msg> = Vec::new();
+        for key in keys {
+            msgs.extend(to_msg(key, state.goto.is_some()));
+            if apply(&mut state, deck, &mut msgs, server, &snapshot, started) {
+                break 'frames;
             }
-            _ => {}
         }
         if let Some(server) = server.as_mut() {
             let keys = server.poll(&snapshot(&state));
@@ -104,21 +105,37 @@ fn present_frames(
             );
         }
         msgs.push(Msg::Tick);
-        for msg in msgs {
-            for effect in update(&mut state, deck, msg, started.elapsed()) {
-                match effect {
-                    Effect::Quit => break 'frames,
-                    Effect::Moved => {
-                        if let Some(server) = server.as_mut() {
-                            server.broadcast(&snapshot(&state));
-                        }
+        if apply(&mut state, deck, &mut msgs, server, &snapshot, started) {
+            break 'frames;
+        }
+    }
+    drop(session);
+    Ok(())
+}
+
+/// Applies and empties `msgs`; tells the followers when the slide moved.
+/// True when the presenter should quit.
+fn apply(
+    state: &mut State,
+    deck: &[Slide],
+    msgs: &mut Vec<Msg>,
+    server: &mut Option<Server>,
+    snapshot: &dyn Fn(&State) -> ToFollower,
+    started: Instant,
+) -> bool {
+    for msg in msgs.drain(..) {
+        for effect in update(state, deck, msg, started.elapsed()) {
+            match effect {
+                Effect::Quit => return true,
+                Effect::Moved => {
+                    if let Some(server) = server.as_mut() {
+                        server.broadcast(&snapshot(state));
                     }
                 }
             }
         }
     }
-    drop(session);
-    Ok(())
+    false
 }
 
 /// Follows the presentation at `socket` until the presenter leaves or `q`.
@@ -163,21 +180,18 @@ pub fn follow(socket: &Path, theme: Theme) -> Result<FollowEnd, AppError> {
         session
             .terminal()
             .draw(|f| f.render_widget(&view, f.area()))?;
-        let input = session.wait_input(FRAME);
-        if input == Input::HungUp {
+        let Some(keys) = session.keys(FRAME)? else {
             return Ok(FollowEnd::Closed);
-        }
-        if input == Input::Ready && event::poll(Duration::ZERO)? {
-            if let Event::Key(key) = event::read()? {
-                match follower_key(key) {
-                    Some(FollowerKey::Quit) => return Ok(FollowEnd::Closed),
-                    Some(FollowerKey::Drive(msg)) => {
-                        if let (Some(c), Some(action)) = (&mut client, Action::from_msg(msg)) {
-                            c.send(&ToPresenter::Key { action });
-                        }
+        };
+        for key in keys {
+            match follower_key(key) {
+                Some(FollowerKey::Quit) => return Ok(FollowEnd::Closed),
+                Some(FollowerKey::Drive(msg)) => {
+                    if let (Some(c), Some(action)) = (&mut client, Action::from_msg(msg)) {
+                        c.send(&ToPresenter::Key { action });
                     }
-                    None => {}
                 }
+                None => {}
             }
         }
     }

@@ -8,7 +8,7 @@
 use crate::content::markdown::parse_markdown;
 use crate::content::model::{Block, CodeBlock, Comparison};
 use crate::layout::code::{render_code, CodeMarks};
-use crate::layout::compare::{render_comparison, SIDE_BY_SIDE_MIN};
+use crate::layout::compare::render_comparison;
 use crate::layout::{layout_blocks, LayoutOptions};
 use crate::theme::Theme;
 use ratatui::text::{Line, Span};
@@ -130,7 +130,8 @@ pub fn code_lines(
 }
 
 /// Two code panes: side by side at ≥ 100 columns, stacked below. With
-/// [`Reveal::LeftOnly`] only the failing pane shows.
+/// [`Reveal::LeftOnly`] only the failing pane shows, and a line says the
+/// other comes next.
 pub fn compare_lines(
     cmp: &Comparison,
     width: u16,
@@ -138,7 +139,7 @@ pub fn compare_lines(
     reveal: Reveal,
 ) -> Vec<Line<'static>> {
     let mut out = render_comparison(cmp, width, theme, reveal);
-    if reveal == Reveal::LeftOnly && usize::from(width) < SIDE_BY_SIDE_MIN {
+    if reveal == Reveal::LeftOnly {
         out.push(Line::default());
         out.push(Line::styled("… the other version comes next", theme.dim()));
     }

@@ -3,6 +3,7 @@
 //! and SIGTERM/SIGHUP/SIGINT), plus a hang-up-aware wait for input.
 
 use crate::term::{TermError, TerminalSession};
+use ratatui::crossterm::event::{self, Event, KeyEvent};
 use ratatui::DefaultTerminal;
 
 pub struct Session {
@@ -42,6 +43,24 @@ impl Session {
         }
     }
 
+    /// The keys pressed, waiting up to `timeout` for the first; `None` when
+    /// the terminal hung up. Keys crossterm already buffered come first
+    /// (several can arrive in one read, e.g. `g 1 2 Enter` from a script).
+    pub fn keys(&self, timeout: std::time::Duration) -> std::io::Result<Option<Vec<KeyEvent>>> {
+        if self.wait_input(std::time::Duration::ZERO) == Input::HungUp {
+            return Ok(None);
+        }
+        let mut keys = drain()?;
+        if keys.is_empty() {
+            match self.wait_input(timeout) {
+                Input::HungUp => return Ok(None),
+                Input::Ready => keys = drain()?,
+                Input::Timeout => {}
+            }
+        }
+        Ok(Some(keys))
+    }
+
     /// A signal asked us to stop.
     pub fn stopped(&self) -> bool {
         self.inner.exit_signal().is_some()
@@ -54,4 +73,15 @@ pub enum Input {
     Timeout,
     /// The terminal is gone (window closed, tmux pane killed).
     HungUp,
+}
+
+/// Every event crossterm has ready now (never waits).
+fn drain() -> std::io::Result<Vec<KeyEvent>> {
+    let mut keys = Vec::new();
+    while event::poll(std::time::Duration::ZERO)? {
+        if let Event::Key(key) = event::read()? {
+            keys.push(key);
+        }
+    }
+    Ok(keys)
 }

@@ -243,15 +243,12 @@ impl SlideView<'_> {
 
     fn render_footer(&self, slide: &Slide, row: Rect, buf: &mut Buffer) {
         let st = self.state;
-        let mut left = format!(
-            " {}  ·  slide {}/{}",
-            slide.lesson_title,
-            st.slide + 1,
-            self.deck.len()
-        );
+        // Position first: when the footer is short, the lesson title is cut.
+        let mut left = format!(" slide {}/{}", st.slide + 1, self.deck.len());
         if slide.steps() > 1 {
             left.push_str(&format!("  ·  step {}/{}", st.step + 1, slide.steps()));
         }
+        left.push_str(&format!("  ·  {}", slide.lesson_title));
         let mut right = Vec::new();
         if let Some(g) = &st.goto {
             right.push(Span::styled(

@@ -101,7 +101,7 @@ fn footer_shows_lesson_slide_step_time_and_countdown() {
     s.countdown_until = Some(Duration::from_secs(754 + 21));
     let screen = slide_screen(&s, (120, 35));
     let footer = screen.lines().last().unwrap();
-    assert!(footer.starts_with(" Lesson l1  ·  slide 6/7"), "{footer}");
+    assert!(footer.starts_with(" slide 6/7  ·  Lesson l1 "), "{footer}");
     assert!(footer.ends_with("⏳ 21 s  ⏱ 12:34  🕒 21:05"), "{footer}");
     s.footer = false;
     assert!(!slide_screen(&s, (120, 35)).contains("slide 6/7"));

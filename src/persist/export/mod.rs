@@ -86,7 +86,7 @@ pub fn export_to_dir(
 ) -> io::Result<Vec<PathBuf>> {
     let meta = ExportMeta {
         learner: name.to_owned(),
-        exported_at: Utc::now(),
+        exported_at: chrono::SubsecRound::trunc_subsecs(Utc::now(), 0),
     };
     export_to_dir_at(data_dir, course, progress, &meta)
 }

@@ -174,7 +174,12 @@ impl Export {
     /// Strings from a file somebody handed in are untrusted: neutralise them
     /// once here, so every report output is safe to print.
     fn sanitized(mut self) -> Export {
-        let clean = |s: &mut String| *s = crate::content::sanitize::inline(s).into_owned();
+        // Only allocate for the (rare) strings that need a change.
+        let clean = |s: &mut String| {
+            if let std::borrow::Cow::Owned(fixed) = crate::content::sanitize::inline(s) {
+                *s = fixed;
+            }
+        };
         clean(&mut self.learner);
         clean(&mut self.course.id);
         clean(&mut self.course.title);

@@ -75,7 +75,7 @@ mod tests {
         let state = &r.quizzes[0];
         assert_eq!(
             (state.taken_by, state.mean, state.min, state.max),
-            (1, 50.0, 50.0, 50.0)
+            (1, Some(50.0), Some(50.0), Some(50.0))
         );
         let missed: Vec<&str> = r.questions.iter().map(|q| q.question_id.as_str()).collect();
         assert_eq!(missed, ["upload", "listen", "where-sessions", "counter"]);
@@ -104,17 +104,23 @@ mod tests {
         let exports = vec![export("Ada", &progress()), export("Cy", &all_right)];
         let r = class_report(&exports[0].course.clone(), &exports);
         let state = &r.quizzes[0];
-        assert_eq!((state.min, state.median, state.max), (50.0, 62.5, 75.0));
+        assert_eq!(
+            (state.min, state.median, state.max),
+            (Some(50.0), Some(62.5), Some(75.0))
+        );
     }
 
     #[test]
     fn every_format_renders() {
-        let r = class();
+        let mut r = class();
+        r.quizzes[1].taken_by = 0;
+        r.quizzes[1].mean = None;
         let md = render_report(&r, ExportFormat::Md);
         assert!(
             md.contains("| upload (compare) | Which upload handler works? | 0.0% (0/1) | the right snippet |"),
             "{md}"
         );
+        assert!(md.contains("| red-flags | 2 | 0 | — | 0.0% |"), "{md}");
         let csv = render_report(&r, ExportFormat::Csv);
         assert_eq!(
             csv.lines().next(),

@@ -27,6 +27,11 @@ fn pct(x: f64) -> String {
     format!("{x:.1}%")
 }
 
+/// A percentage, or `—` when there is nothing to measure.
+fn opt_pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), pct)
+}
+
 pub fn to_markdown(r: &ClassReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Class report — {}\n", md_text(&r.course.title));
@@ -50,10 +55,10 @@ fn quizzes(out: &mut String, r: &ClassReport) {
             md_text(&q.title),
             q.questions,
             q.taken_by,
-            pct(q.mean),
-            pct(q.median),
-            pct(q.min),
-            pct(q.max)
+            opt_pct(q.mean),
+            opt_pct(q.median),
+            opt_pct(q.min),
+            opt_pct(q.max)
         );
     }
 }
@@ -120,7 +125,7 @@ fn learners(out: &mut String, r: &ClassReport) {
             rfc3339(l.exported_at)
         );
         for s in &l.scores {
-            let _ = write!(out, " {} |", s.map_or_else(|| "—".to_owned(), pct));
+            let _ = write!(out, " {} |", opt_pct(*s));
         }
         let _ = writeln!(out, " {} |", pct(l.overall));
     }

@@ -33,10 +33,11 @@ pub struct QuizStats {
     pub title: String,
     pub questions: usize,
     pub taken_by: usize,
-    pub mean: f64,
-    pub median: f64,
-    pub min: f64,
-    pub max: f64,
+    /// `None` (JSON `null`) when nobody took the quiz.
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -113,25 +114,20 @@ fn quiz_stats(id: &str, title: &str, questions: usize, exports: &[Export]) -> Qu
     scores.sort_by(f64::total_cmp);
     let round = |x: f64| (x * 10.0).round() / 10.0;
     let n = scores.len();
-    let (mean, median) = if n == 0 {
-        (0.0, 0.0)
-    } else {
-        let mid = if n % 2 == 1 {
-            scores[n / 2]
-        } else {
-            (scores[n / 2 - 1] + scores[n / 2]) / 2.0
-        };
-        (round(scores.iter().sum::<f64>() / n as f64), round(mid))
+    let median = match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(scores[n / 2]),
+        _ => Some(round((scores[n / 2 - 1] + scores[n / 2]) / 2.0)),
     };
     QuizStats {
         id: id.into(),
         title: title.into(),
         questions,
         taken_by: n,
-        mean,
+        mean: (n > 0).then(|| round(scores.iter().sum::<f64>() / n as f64)),
         median,
-        min: scores.first().copied().unwrap_or(0.0),
-        max: scores.last().copied().unwrap_or(0.0),
+        min: scores.first().copied(),
+        max: scores.last().copied(),
     }
 }
 
