@@ -82,7 +82,6 @@ pub fn scan_files(files: &[PathBuf]) -> Vec<FileReport> {
     let scan = || files.par_iter().map(|p| scan_file(p)).collect();
     match rayon::ThreadPoolBuilder::new()
         .stack_size(SCAN_STACK)
-        .start_handler(|_| super::parse::allow_depth_on_this_thread(super::parse::BIG_STACK_DEPTH))
         .build()
     {
         Ok(pool) => pool.install(scan),

@@ -35,7 +35,7 @@ fn block(s: &js::Statement<'_>) -> Vec<Stmt> {
 
 fn stmt(s: &js::Statement<'_>) -> Option<Stmt> {
     use js::Statement as S;
-    let _depth = DepthGuard::enter_stmt(s.span().start)?;
+    let _depth = DepthGuard::enter(s.span().start)?;
     Some(match s {
         S::BlockStatement(b) => Stmt::Block(stmts(&b.body)),
         S::BreakStatement(b) => Stmt::Break(b.label.as_ref().map(|l| l.name.to_string())),

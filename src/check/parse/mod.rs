@@ -5,7 +5,6 @@
 //! `lower_expr` for expressions).
 
 mod depth;
-pub use depth::{allow_depth_on_this_thread, BIG_STACK_DEPTH};
 mod lower;
 mod lower_expr;
 
