@@ -15,12 +15,12 @@
 
 use ratatui::crossterm::{
     cursor::Show,
-    event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture},
+    event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste},
     execute,
     terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen},
 };
 use ratatui::DefaultTerminal;
-use std::io::{self, stdout};
+use std::io::{self, stdout, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
 
@@ -121,14 +121,17 @@ impl Drop for TerminalSession {
     }
 }
 
+/// Mouse reporting: clicks, drags and the wheel in SGR encoding, but not
+/// bare motion (crossterm's `EnableMouseCapture` also asks for every pointer
+/// move, 1003, which floods the loop with events nobody uses).
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+
 fn enter_modes() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(
-        stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
+    let mut out = stdout();
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    out.write_all(MOUSE_ON)?;
+    out.flush()
 }
 
 /// Best effort: every step runs even if an earlier one fails (we are leaving anyway).

@@ -19,6 +19,10 @@ use std::time::Instant;
 const IDLE_POLL: Duration = Duration::from_millis(100);
 /// While a file change settles.
 const BUSY_POLL: Duration = Duration::from_millis(20);
+/// Deferred work (highlighting, laying out neighbours) starts only after
+/// the input has been quiet this long, so a key pressed right after a frame
+/// never waits for it; the highlighted version appears a moment later.
+const QUIET_BEFORE_IDLE_WORK: Duration = Duration::from_millis(50);
 
 /// What the loop needs from the outside world, so it can be driven in tests.
 pub trait Edge {
@@ -58,6 +62,7 @@ pub fn run(
     // The first frame is up: highlighting may now happen, when idle.
     app::update(state, Msg::Highlight);
     let input = InputWatch::new();
+    let mut last_input = Instant::now();
     loop {
         let hung_up = input.hung_up();
         if let Some(sig) = session.exit_signal().or(hung_up.then_some(libc::SIGHUP)) {
@@ -66,11 +71,13 @@ pub fn run(
             }
             return Ok(Ending::Signal(sig));
         }
-        let idle_work = state.has_idle_work();
-        let wait = match (idle_work, edge.busy()) {
-            (true, _) => Duration::ZERO,
-            (false, true) => BUSY_POLL,
-            (false, false) => IDLE_POLL,
+        let quiet_for = last_input.elapsed();
+        let idle_work = state.has_idle_work() && quiet_for >= QUIET_BEFORE_IDLE_WORK;
+        let wait = match (idle_work, edge.busy(), state.has_idle_work()) {
+            (true, _, _) => Duration::ZERO,
+            (false, _, true) => QUIET_BEFORE_IDLE_WORK.saturating_sub(quiet_for),
+            (false, true, false) => BUSY_POLL,
+            (false, false, false) => IDLE_POLL,
         };
         let mut effects = Vec::new();
         let mut changed = false;
@@ -80,6 +87,7 @@ pub fn run(
             Wait::Timeout => false,
         };
         if ready {
+            last_input = Instant::now();
             // Take every event already queued before drawing once.
             loop {
                 if let Some(msg) = to_msg(event::read()?, state) {

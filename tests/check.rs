@@ -371,16 +371,10 @@ mod robustness {
                 Outcome::Unreadable(_) => "unreadable",
             })
             .collect();
-        assert_eq!(
-            kinds,
-            vec![
-                "unparseable",
-                "unparseable",
-                "scanned",
-                "scanned",
-                "scanned"
-            ]
-        );
+        // Bracket nesting is refused before parsing; bracket-free chains
+        // (`!!!…`, `1+1+…`, `a.b.b…`) are cut while lowering. Either way the
+        // file is reported as too deep, never as clean, and nothing overflows.
+        assert_eq!(kinds, vec!["unparseable"; 5]);
     }
 
     #[test]

@@ -36,6 +36,11 @@ use ratatui::layout::Rect;
 use search::Search;
 use std::sync::Arc;
 
+/// Lessons with more top-level blocks than this are laid out progressively.
+const PARTIAL_FROM_BLOCKS: usize = 400;
+/// How many blocks past the top visible one the first layout covers.
+const PARTIAL_EXTRA_BLOCKS: usize = 150;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Sidebar,
@@ -88,6 +93,9 @@ pub struct State {
     /// `laid` is the plain layout while highlighting is on: the highlighted
     /// one is computed when the app is idle (after the frame is drawn).
     stale_highlight: bool,
+    /// `laid` holds only the first blocks of a huge lesson (the rest is laid
+    /// out when idle); the end of the lesson is not known yet.
+    partial: bool,
     laid: Arc<Laid>,
     layouts: Layouts,
 }
@@ -127,6 +135,7 @@ impl State {
             progress,
             highlight: false,
             stale_highlight: false,
+            partial: false,
             laid: Arc::new(Laid::default()),
             layouts: Layouts::default(),
         };
@@ -136,6 +145,7 @@ impl State {
             .and_then(|l| state.progress.lessons.get(&l.id))
             .map(|p| p.scroll);
         if let Some(pos) = saved {
+            state.relayout_around(pos.block);
             state.scroll = state.row_of(pos);
             state.clamp_scroll();
         }
@@ -205,7 +215,7 @@ impl State {
 
     /// The end of the lesson is on screen.
     pub fn at_end(&self) -> bool {
-        self.scroll >= self.max_scroll()
+        !self.partial && self.scroll >= self.max_scroll()
     }
 
     /// How far through the lesson the learner is, 0–100.
@@ -227,25 +237,47 @@ impl State {
     /// Lays out the current lesson for the current width (cached). Never
     /// highlights on this path (it runs on a key press or resize): if the
     /// highlighted layout is not cached yet, the plain one stands in until
-    /// [`State::idle_work`].
+    /// [`State::idle_work`]. A huge lesson is first laid out only up to a
+    /// little past the top visible block (the rest follows when idle).
     pub(crate) fn relayout(&mut self) {
+        let block = self.scroll_pos().block;
+        self.relayout_around(block);
+    }
+
+    fn relayout_around(&mut self, block: usize) {
         let highlighted = self.layout_options(true);
         if self.highlight {
             if let Some(laid) = self.layouts.peek(self.lesson, highlighted) {
                 self.laid = laid;
                 self.stale_highlight = false;
+                self.partial = false;
                 return;
             }
         }
         let plain = self.layout_options(false);
-        self.laid = self.layouts.get(&self.course, self.lesson, plain);
         self.stale_highlight = self.highlight;
+        let huge = self
+            .course
+            .lessons
+            .get(self.lesson)
+            .filter(|l| l.blocks.len() > PARTIAL_FROM_BLOCKS);
+        if let (Some(lesson), None) = (huge, self.layouts.peek(self.lesson, plain)) {
+            let end = block
+                .saturating_add(PARTIAL_EXTRA_BLOCKS)
+                .min(lesson.blocks.len());
+            let laid = crate::layout::layout_blocks(&lesson.blocks[..end], &plain);
+            self.partial = end < lesson.blocks.len();
+            self.laid = Arc::new(laid);
+            return;
+        }
+        self.partial = false;
+        self.laid = self.layouts.get(&self.course, self.lesson, plain);
     }
 
     /// Whether there is work for a quiet moment: highlighting the current
     /// lesson, or laying out its neighbours so `]`/`[` are instant.
     pub fn has_idle_work(&self) -> bool {
-        if self.stale_highlight {
+        if self.stale_highlight || self.partial {
             return true;
         }
         let opts = self.layout_options(self.highlight);
@@ -264,6 +296,12 @@ impl State {
     /// Does one piece of idle work; true when the screen changed (redraw).
     pub(crate) fn idle_work(&mut self) -> bool {
         let opts = self.layout_options(self.highlight);
+        if self.partial {
+            let plain = self.layout_options(false);
+            self.laid = self.layouts.get(&self.course, self.lesson, plain);
+            self.partial = false;
+            return true;
+        }
         if self.stale_highlight {
             self.laid = self.layouts.get(&self.course, self.lesson, opts);
             self.stale_highlight = false;

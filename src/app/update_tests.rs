@@ -359,3 +359,40 @@ fn highlighting_and_neighbour_layouts_wait_for_idle_time() {
         "lesson 2 was ready: no redraw needed"
     );
 }
+
+#[test]
+fn a_huge_lesson_is_laid_out_progressively_and_resumes_deep_inside() {
+    let mut course = fixture::course();
+    let paragraph = course.lessons[1].blocks[1].clone();
+    course.lessons[1].blocks = vec![paragraph; 1000];
+    let mut progress = CourseProgress {
+        last_lesson: Some("02-lesson".into()),
+        ..CourseProgress::default()
+    };
+    progress.lessons.insert(
+        "02-lesson".into(),
+        LessonProgress {
+            scroll: ScrollPos { block: 800, row: 0 },
+            ..LessonProgress::default()
+        },
+    );
+    let theme = Theme::new(ThemeName::Dark, true);
+    let mut s = State::new(course, theme, progress, Rect::new(0, 0, 120, 40));
+    update(&mut s, Msg::Resize(120, 40));
+    assert_eq!(s.scroll_pos(), ScrollPos { block: 800, row: 0 });
+    assert!(s.laid().block_rows.len() < 1000, "only a prefix first");
+    assert!(!s.at_end(), "the end is not known yet");
+    assert!(
+        press(&mut s, KeyCode::End).is_empty(),
+        "not marked read from a prefix"
+    );
+    press(&mut s, KeyCode::Home);
+    for _ in 0..10 {
+        press(&mut s, KeyCode::Char('j'));
+    }
+    let pos = s.scroll_pos();
+    assert_eq!(update(&mut s, Msg::Idle), vec![Effect::Redraw]);
+    assert_eq!(s.laid().block_rows.len(), 1000);
+    assert_eq!(s.scroll_pos(), pos, "completing the layout keeps the place");
+    assert_eq!(saved_ids(&press(&mut s, KeyCode::End)), vec!["02-lesson"]);
+}

@@ -66,11 +66,17 @@ fn syntax_for(set: &SyntaxSet, lang: &str) -> Option<SyntaxReference> {
 /// True when `lang` names a language the renderer knows (plain text included).
 /// `validate` reports the others; they render as plain code.
 pub fn resolves(lang: &str) -> bool {
-    if is_plain(lang) {
-        return true;
+    match token(lang) {
+        None => true,
+        // The alias table's targets are known to exist (tested below), so
+        // course loading never pays for loading the grammars.
+        Some(tok) if ALIAS_TARGETS.contains(&tok) => true,
+        Some(_) => syntaxes().is_some_and(|set| syntax_for(set, lang).is_some()),
     }
-    syntaxes().is_some_and(|set| syntax_for(set, lang).is_some())
 }
+
+/// Every token [`token`] maps an alias to.
+const ALIAS_TARGETS: [&str; 5] = ["js", "json", "properties", "yaml", "bash"];
 
 /// The highlighted lines of `code`, or `None` (plain code) when the theme has
 /// no colour, the language is unknown, or the block is too big.
@@ -140,6 +146,14 @@ pub fn to_ratatui(style: syntect::highlighting::Style) -> Style {
 mod tests {
     use super::*;
     use crate::theme::ThemeName;
+
+    #[test]
+    fn alias_targets_exist_in_the_embedded_grammars() {
+        let set = syntaxes().expect("embedded syntax dump loads");
+        for tok in ALIAS_TARGETS {
+            assert!(set.find_syntax_by_token(tok).is_some(), "{tok}");
+        }
+    }
 
     #[test]
     fn every_course_language_resolves() {

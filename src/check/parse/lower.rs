@@ -3,7 +3,6 @@
 //! and imports; folds everything else into `Expr::Other` with its
 //! sub-expressions. Part of the parser adapter: only `check::parse` uses it.
 
-use super::depth::DepthGuard;
 use super::lower_expr::{assign_target, expr};
 use crate::check::ir::*;
 use oxc_ast::ast as js;
@@ -35,7 +34,7 @@ fn block(s: &js::Statement<'_>) -> Vec<Stmt> {
 
 fn stmt(s: &js::Statement<'_>) -> Option<Stmt> {
     use js::Statement as S;
-    let _depth = DepthGuard::enter(s.span().start)?;
+    let _depth = super::depth::DepthGuard::enter(s.span().start)?;
     Some(match s {
         S::BlockStatement(b) => Stmt::Block(stmts(&b.body)),
         S::BreakStatement(b) => Stmt::Break(b.label.as_ref().map(|l| l.name.to_string())),

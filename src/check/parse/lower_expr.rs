@@ -1,7 +1,6 @@
 //! Lowering oxc expressions into the checker's [`ir`](crate::check::ir)
 //! (the expression half of the adapter; statements are in `lower`).
 
-use super::depth::DepthGuard;
 use super::lower::{arrow, class, func, property_key, span};
 use crate::check::ir::*;
 use oxc_ast::ast as js;
@@ -71,7 +70,7 @@ fn boxed(e: &js::Expression<'_>) -> Box<Expr> {
 pub(super) fn expr(e: &js::Expression<'_>) -> Expr {
     use js::Expression as E;
     let sp = span(e.span());
-    let Some(_depth) = DepthGuard::enter(sp.start) else {
+    let Some(_depth) = super::depth::DepthGuard::enter(sp.start) else {
         return Expr::Other(Vec::new(), sp);
     };
     match e {
