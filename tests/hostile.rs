@@ -367,6 +367,23 @@ fn broken_course_directories_are_reported_not_crashed_on() {
         "{text}"
     );
 
+    // A quiz that is there but unreadable is not "referenced but does not exist".
+    let quiz = "quizzes/01-what-broke.toml";
+    let fifo_quiz = fresh("fifo-quiz");
+    std::fs::remove_file(fifo_quiz.join(quiz)).unwrap();
+    let c = std::ffi::CString::new(fifo_quiz.join(quiz).to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let (code, text) = validate(data.path(), &fifo_quiz);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains(&format!(
+            "{quiz}: error: cannot read the file: not a regular file"
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("does not exist"), "{text}");
+
     let looped = fresh("loop");
     std::fs::remove_file(looped.join(lesson)).unwrap();
     std::os::unix::fs::symlink("x.md", looped.join(lesson)).unwrap();

@@ -62,10 +62,16 @@ impl CourseSource {
         }
     }
 
+    /// Whether `rel` is there at all. Anything but "not found" counts, so an
+    /// unreadable directory or a FIFO is reported by [`Self::read`] with its
+    /// real cause instead of as "does not exist".
     pub fn exists(&self, rel: &str) -> bool {
         match self {
             CourseSource::Embedded => embedded_file(rel).is_some(),
-            CourseSource::Dir(root) => root.join(rel).is_file(),
+            CourseSource::Dir(root) => match std::fs::metadata(root.join(rel)) {
+                Ok(_) => true,
+                Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+            },
         }
     }
 
