@@ -5,8 +5,8 @@
 
 use super::{Effect, State};
 use crate::persist::progress::Attempt;
+use crate::quiz::record::course_attempt_counts;
 use crate::quiz::session::{Now, QuizEffect, QuizMsg, QuizSession};
-use std::collections::BTreeMap;
 use std::time::Instant;
 
 /// The quiz screen: the session plus where to go when it ends.
@@ -32,7 +32,7 @@ pub fn start(state: &mut State, quiz_id: &str, seed: Option<u64>, now: Instant) 
         return false;
     };
     let session = QuizSession::new(quiz, seed, None)
-        .with_prior_attempts(prior_attempts(state, quiz_id))
+        .with_prior_attempts(course_attempt_counts(&state.progress, quiz_id))
         .started(now);
     state.overlay = None;
     state.quiz = Some(Box::new(QuizScreen {
@@ -41,21 +41,6 @@ pub fn start(state: &mut State, quiz_id: &str, seed: Option<u64>, now: Instant) 
         notice: None,
     }));
     true
-}
-
-/// How many attempts each question of the quiz has in the progress.
-fn prior_attempts(state: &State, quiz_id: &str) -> BTreeMap<String, u32> {
-    state
-        .progress
-        .quizzes
-        .get(quiz_id)
-        .map(|q| {
-            q.questions
-                .iter()
-                .map(|(id, list)| (id.clone(), u32::try_from(list.len()).unwrap_or(u32::MAX)))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// One input to the open quiz.

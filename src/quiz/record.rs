@@ -2,7 +2,7 @@
 //! the TUI and line mode alike, applied inside the store's locked update so
 //! two instances never hand out the same attempt number.
 
-use crate::persist::progress::{Attempt, Progress};
+use crate::persist::progress::{Attempt, CourseProgress, Progress};
 use crate::persist::store::{ProgressStore, StoreError};
 
 /// Saves one attempt through the store (locked re-read, append, atomic
@@ -62,7 +62,18 @@ pub fn attempt_counts(
     progress
         .courses
         .get(course_id)
-        .and_then(|c| c.quizzes.get(quiz_id))
+        .map(|c| course_attempt_counts(c, quiz_id))
+        .unwrap_or_default()
+}
+
+/// [`attempt_counts`] within one course's progress.
+pub fn course_attempt_counts(
+    progress: &CourseProgress,
+    quiz_id: &str,
+) -> std::collections::BTreeMap<String, u32> {
+    progress
+        .quizzes
+        .get(quiz_id)
         .map(|q| {
             q.questions
                 .iter()
