@@ -72,16 +72,12 @@ pub fn has_js_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e))
 }
 
-/// Stack for scanning threads: the parser and the rules recurse once per
-/// nesting level, and long generated expression chains are deep. Reserved,
-/// not committed, so it costs address space only.
-const SCAN_STACK: usize = 256 << 20;
-
 /// Scan files in parallel; the result keeps the input order.
 pub fn scan_files(files: &[PathBuf]) -> Vec<FileReport> {
     let scan = || files.par_iter().map(|p| scan_file(p)).collect();
     match rayon::ThreadPoolBuilder::new()
-        .stack_size(SCAN_STACK)
+        .stack_size(super::stack::LARGE_STACK)
+        .start_handler(|_| super::stack::mark_large_stack())
         .build()
     {
         Ok(pool) => pool.install(scan),
