@@ -377,6 +377,71 @@ mod robustness {
         assert_eq!(kinds, vec!["unparseable"; 5]);
     }
 
+    /// Right-nesting chains without brackets: oxc's own parser recursed on
+    /// them until the stack overflowed and the process aborted.
+    fn right_nested_chains(n: usize) -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "arrows.js",
+                format!("f = {}1;\napp.listen(3000);\n", "x=>".repeat(n)),
+            ),
+            ("assign.js", format!("a{};\n", "=a".repeat(n))),
+            ("ternary.js", format!("x = {}c;\n", "a?b:".repeat(n))),
+        ]
+    }
+
+    #[test]
+    fn right_nested_chains_are_too_deep_in_a_snippet_on_this_thread() {
+        for (name, text) in right_nested_chains(50_000) {
+            let ScanResult::Unparseable(u) = scan_snippet("js", &text) else {
+                panic!("{name}: expected unparseable");
+            };
+            assert_eq!(u.message, "nesting deeper than 1000 levels", "{name}");
+            assert_eq!(u.line, 1, "{name}");
+        }
+        // Below the limit the same chains parse (on a large stack, even
+        // though this test thread's is small).
+        for (name, text) in right_nested_chains(900) {
+            let result = scan_snippet("js", &text);
+            assert!(
+                matches!(result, ScanResult::Scanned(_)),
+                "{name}: {result:?}"
+            );
+        }
+        let normal = format!(
+            "const f = {}1;\nconst t = {}c;\n",
+            "x => ".repeat(10),
+            "a ? b : ".repeat(50)
+        );
+        assert_eq!(scan_snippet("js", &normal), ScanResult::Scanned(vec![]));
+    }
+
+    #[test]
+    fn right_nested_chains_are_too_deep_for_the_check_command() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in right_nested_chains(50_000) {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let out = assert_cmd::Command::cargo_bin("serverless-tutor")
+            .unwrap()
+            .current_dir(dir.path())
+            .arg("check")
+            .assert()
+            .code(1);
+        let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+        for name in ["arrows.js", "assign.js", "ternary.js"] {
+            let expected = format!("{name}:1:");
+            let line = stdout
+                .lines()
+                .find(|l| l.starts_with(&expected))
+                .unwrap_or_default();
+            assert!(
+                line.ends_with(": unparseable: nesting deeper than 1000 levels"),
+                "{stdout}"
+            );
+        }
+    }
+
     #[test]
     fn invalid_utf8_is_unparseable() {
         use serverless_tutor::check::files::{scan_files, Outcome};

@@ -19,6 +19,7 @@ pub mod keys;
 pub mod parse;
 pub mod report;
 pub mod rules;
+pub mod stack;
 pub mod walk;
 
 use crate::content::diagnostics::line_col;
@@ -104,7 +105,13 @@ pub fn scan_source(path: &str, source: &str) -> ScanResult {
 }
 
 /// Scan a snippet in a fenced-code / quiz language (`js`, `ts`, `jsx`, `tsx`...).
+/// Parsing and the rules recurse once per nesting level, so this runs on a
+/// thread with a large stack (see [`stack`]), never on a caller's small one.
 pub fn scan_snippet(lang: &str, source: &str) -> ScanResult {
+    stack::on_large_stack(|| scan_here(lang, source))
+}
+
+fn scan_here(lang: &str, source: &str) -> ScanResult {
     match parse::parse(lang, source) {
         Ok(program) => ScanResult::Scanned(findings(&program, source)),
         Err(e) => {

@@ -5,6 +5,7 @@
 //! `lower_expr` for expressions).
 
 mod depth;
+mod guard;
 mod lower;
 mod lower_expr;
 
@@ -23,7 +24,7 @@ pub struct SyntaxError {
 /// Parse `source`, trying each source type that fits `lang` (a file extension
 /// or a fenced-code language) until one parses without errors.
 pub fn parse(lang: &str, source: &str) -> Result<Program, SyntaxError> {
-    if let Some(offset) = too_deep(source) {
+    if let Some(offset) = guard::too_deep(source) {
         return Err(SyntaxError {
             offset,
             message: format!("nesting deeper than {MAX_DEPTH} levels"),
@@ -46,85 +47,10 @@ pub fn parse(lang: &str, source: &str) -> Result<Program, SyntaxError> {
     }))
 }
 
-/// Deeper bracket nesting than any real program has: refused before the
-/// (recursive) parser sees it, so hostile input cannot exhaust the stack.
+/// Deeper nesting (brackets, right-nesting operator chains) than any real
+/// program has: refused before the (recursive) parser sees it, so hostile
+/// input cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 1000;
-
-/// The offset where bracket nesting (outside strings and comments) first
-/// exceeds [`MAX_DEPTH`]. A quick lexer: a regular expression literal may be
-/// miscounted, which only matters past the limit.
-fn too_deep(source: &str) -> Option<u32> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mode {
-        Code,
-        Str(u8),
-        Template,
-        LineComment,
-        BlockComment,
-    }
-    let bytes = source.as_bytes();
-    let mut mode = Mode::Code;
-    // For each open `${`, the bracket depth at which it returns to the template.
-    let mut template_returns: Vec<usize> = Vec::new();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let next = bytes.get(i + 1).copied();
-        match mode {
-            Mode::Code => match b {
-                b'/' if next == Some(b'/') => mode = Mode::LineComment,
-                b'/' if next == Some(b'*') => mode = Mode::BlockComment,
-                b'\'' | b'"' => mode = Mode::Str(b),
-                b'`' => mode = Mode::Template,
-                b'(' | b'[' | b'{' => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Some(i as u32);
-                    }
-                }
-                b')' | b']' | b'}' => {
-                    if b == b'}' && template_returns.last() == Some(&depth) {
-                        template_returns.pop();
-                        mode = Mode::Template;
-                    } else {
-                        depth = depth.saturating_sub(1);
-                    }
-                }
-                _ => {}
-            },
-            Mode::Str(q) => match b {
-                b'\\' => i += 1,
-                b'\n' => mode = Mode::Code,
-                _ if b == q => mode = Mode::Code,
-                _ => {}
-            },
-            Mode::Template => match b {
-                b'\\' => i += 1,
-                b'`' => mode = Mode::Code,
-                b'$' if next == Some(b'{') => {
-                    i += 1;
-                    template_returns.push(depth);
-                    mode = Mode::Code;
-                }
-                _ => {}
-            },
-            Mode::LineComment => {
-                if b == b'\n' {
-                    mode = Mode::Code;
-                }
-            }
-            Mode::BlockComment => {
-                if b == b'*' && next == Some(b'/') {
-                    i += 1;
-                    mode = Mode::Code;
-                }
-            }
-        }
-        i += 1;
-    }
-    None
-}
 
 /// True when `lang` names a language the checker can parse.
 pub fn is_supported(lang: &str) -> bool {
@@ -197,7 +123,8 @@ mod tests {
             "]".repeat(MAX_DEPTH + 1)
         );
         let err = parse("js", &deep).unwrap_err();
-        assert_eq!(err.offset as usize, 4 + MAX_DEPTH);
+        // The assignment is one level, each bracket another.
+        assert_eq!(err.offset as usize, 4 + MAX_DEPTH - 1);
         let strings = format!(
             "x = '{0}' + \"{0}\" + `{0}${{ {{a: 1}} }}{0}`; // {0}",
             "(".repeat(MAX_DEPTH + 5)
