@@ -13,6 +13,8 @@
 //! - [`TerminalSession::suspend`] (Ctrl-Z) restores, stops the process with
 //!   SIGTSTP, and on SIGCONT re-enters and forces a full redraw.
 
+pub mod input;
+
 use ratatui::crossterm::{
     cursor::Show,
     event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste},

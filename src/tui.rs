@@ -9,6 +9,7 @@ use crate::app::{self, Effect, LessonSave, Msg, State};
 use crate::content::model::Course;
 use crate::persist::progress::Attempt;
 use crate::quiz::session::{Now, QuizMsg};
+use crate::term::input::{InputWatch, Wait};
 use crate::term::TerminalSession;
 use ratatui::crossterm::event::{self, Event, MouseEventKind};
 use std::io;
@@ -111,65 +112,6 @@ pub fn run(
         if let Some(ending) = execute(session, state, edge, effects)? {
             return Ok(ending);
         }
-    }
-}
-
-/// What waiting for input found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Wait {
-    Ready,
-    Timeout,
-    HungUp,
-}
-
-/// The descriptor crossterm reads keys from (stdin when it is a terminal,
-/// else `/dev/tty`), watched here for a hang-up: crossterm 0.29's
-/// `event::poll` spins forever once the terminal is gone (it retries a read
-/// of 0 bytes), which left a process at 20% CPU after its tmux session was
-/// killed. So the loop waits here first, and only asks crossterm to read when
-/// input is ready.
-struct InputWatch {
-    tty: Option<std::fs::File>,
-}
-
-impl InputWatch {
-    fn new() -> InputWatch {
-        // SAFETY: isatty only inspects the descriptor.
-        let stdin_is_tty = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1;
-        let tty = if stdin_is_tty {
-            None
-        } else {
-            std::fs::File::open("/dev/tty").ok()
-        };
-        InputWatch { tty }
-    }
-
-    /// Waits up to `timeout`. A signal (SIGWINCH on a resize) interrupts the
-    /// wait and counts as ready, so crossterm reports the resize.
-    fn wait(&self, timeout: Duration) -> Wait {
-        use std::os::fd::AsRawFd;
-        let mut fd = libc::pollfd {
-            fd: self
-                .tty
-                .as_ref()
-                .map_or(libc::STDIN_FILENO, AsRawFd::as_raw_fd),
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
-        // SAFETY: one valid pollfd, count 1.
-        let n = unsafe { libc::poll(&mut fd, 1, ms) };
-        if n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-            Wait::HungUp
-        } else if n != 0 {
-            Wait::Ready
-        } else {
-            Wait::Timeout
-        }
-    }
-
-    fn hung_up(&self) -> bool {
-        self.wait(Duration::ZERO) == Wait::HungUp
     }
 }
 

@@ -16,6 +16,17 @@ fn fixture() -> String {
     )
 }
 
+fn open_pty((cols, rows): (u16, u16)) -> portable_pty::PtyPair {
+    native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap()
+}
+
 /// A program running in a pseudo-terminal, its screen kept by vt100.
 struct Term {
     screen: Arc<Mutex<vt100::Parser>>,
@@ -25,17 +36,27 @@ struct Term {
 }
 
 impl Term {
-    fn spawn(args: &[&str], runtime: &Path, (cols, rows): (u16, u16)) -> Term {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
+    fn spawn(args: &[&str], runtime: &Path, size: (u16, u16)) -> Term {
+        let pair = open_pty(size);
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
+        Term::spawn_command(cmd, runtime, pair)
+    }
+
+    /// The same, with stdin redirected from /dev/null: keys still come from
+    /// the terminal (crossterm opens /dev/tty).
+    fn spawn_stdin_null(args: &[&str], runtime: &Path, size: (u16, u16)) -> Term {
+        let pair = open_pty(size);
+        let mut cmd = CommandBuilder::new("/bin/sh");
+        cmd.args(["-c", "exec \"$0\" \"$@\" < /dev/null", BIN]);
+        cmd.args(args);
+        Term::spawn_command(cmd, runtime, pair)
+    }
+
+    /// Runs `cmd` in an opened pseudo-terminal pair.
+    fn spawn_command(mut cmd: CommandBuilder, runtime: &Path, pair: portable_pty::PtyPair) -> Term {
+        let size = pair.master.get_size().unwrap();
+        let (cols, rows) = (size.cols, size.rows);
         cmd.env("XDG_RUNTIME_DIR", runtime);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
@@ -103,6 +124,16 @@ impl Term {
         let _ = self.child.kill();
         panic!("did not exit; screen:\n{}", self.contents());
     }
+}
+
+/// CPU time (user + system, in clock ticks) the process has used so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name (which is in parentheses): state is
+    // field 3; utime and stime are fields 14 and 15.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
 }
 
 const RIGHT: &[u8] = b"\x1b[C";
@@ -217,4 +248,26 @@ fn a_broken_course_is_reported_before_the_terminal() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("lessons/01-x.md:"), "{stderr}");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
+}
+
+#[test]
+fn with_stdin_from_dev_null_the_presenter_idles_and_still_reads_keys() {
+    let runtime = tempfile::tempdir().unwrap();
+    let course = fixture();
+    let mut presenter =
+        Term::spawn_stdin_null(&["--course", &course, "present"], runtime.path(), (80, 24));
+    presenter.wait_for("presenter", "slide 1/8");
+    let pid = presenter.child.process_id().expect("a running child");
+    // Let start-up work settle, then measure an idle stretch.
+    std::thread::sleep(Duration::from_millis(300));
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_millis(1500));
+    let used = cpu_ticks(pid) - before;
+    // Idle means waiting in poll(2): a few ticks at most (a tick is 10 ms).
+    // Polling stdin (/dev/null, always readable) used 20-30% of a core.
+    assert!(used <= 10, "idle presenter used {used} ticks in 1.5 s");
+    presenter.send(RIGHT);
+    presenter.wait_for("keys come from the terminal", "slide 2/8");
+    presenter.send(b"q");
+    assert!(presenter.wait_exit().success());
 }

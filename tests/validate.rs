@@ -90,6 +90,8 @@ fn cases() -> Vec<(&'static str, Vec<String>)> {
         ("invalid-utf8", s(&["lessons/01-intro.md:9:33: error: invalid UTF-8: byte 0xFF (save the file as UTF-8)"])),
         ("nul-byte", s(&["quizzes/01-intro.toml:9:10: error: file contains a NUL byte (is it a binary file?)"])),
         ("empty-file", s(&["lessons/02-flags.md: error: file is empty"])),
+        ("lessons-not-a-directory", s(&["lessons: error: not a directory"])),
+        ("quizzes-not-a-directory", s(&["quizzes: error: not a directory"])),
         ("many-problems", vec![
             "quizzes/02-flags.toml:12:10: error: line 9 is outside the snippet (2 lines, numbered from 1)".to_owned(),
             format!("quizzes/02-flags.toml:13:10: error: unknown reason `global-state` (valid: {REASONS})"),

@@ -29,6 +29,8 @@ pub enum RenderError {
     TooBig { path: String, max: u64 },
     #[error("no lesson `{0}` in the course (and no such file)")]
     NoLesson(String),
+    #[error("{path} is {what}: give a markdown file or a lesson id")]
+    NotAFile { path: String, what: &'static str },
     #[error("the course does not validate ({0} errors); run `serverless-tutor validate`")]
     Invalid(usize),
 }
@@ -66,7 +68,29 @@ fn load_target(ctx: &Ctx, target: &str) -> Result<Lesson, RenderError> {
     if path.is_file() || target.ends_with(".md") || target.ends_with(".markdown") {
         return read_markdown(path);
     }
-    lesson_by_id(ctx, target)
+    match lesson_by_id(ctx, target) {
+        // Something by that name exists but cannot be rendered: say what it
+        // is rather than "no such file".
+        Err(RenderError::NoLesson(_)) if let Some(err) = not_a_file(path) => Err(err),
+        other => other,
+    }
+}
+
+/// The error for a path that exists but is not a regular file (a
+/// directory, a device, a socket); `None` for a file or a missing path.
+fn not_a_file(path: &Path) -> Option<RenderError> {
+    let meta = std::fs::metadata(path).ok()?;
+    let what = if meta.is_dir() {
+        "a directory"
+    } else if meta.is_file() {
+        return None;
+    } else {
+        "not a regular file"
+    };
+    Some(RenderError::NotAFile {
+        path: sanitize::inline(&path.display().to_string()).into_owned(),
+        what,
+    })
 }
 
 /// A lesson of the course by id (the course must validate).
@@ -86,6 +110,13 @@ fn read_markdown(path: &Path) -> Result<Lesson, RenderError> {
         source,
     };
     let meta = std::fs::metadata(path).map_err(read_err)?;
+    // A FIFO named `x.md` is read like `cat` would; a directory cannot be.
+    if meta.is_dir() {
+        return Err(RenderError::NotAFile {
+            path: shown,
+            what: "a directory",
+        });
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(RenderError::TooBig {
             path: shown,

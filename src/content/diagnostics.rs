@@ -31,6 +31,10 @@ pub struct Diagnostic {
     pub message: String,
     /// The offending source line (already sanitised), for the caret display.
     pub source_line: Option<String>,
+    /// Display columns of `source_line` before the caret: the width of the
+    /// *sanitised* prefix, since a placeholder can be wider than the
+    /// character it replaces (ESC shows as the two columns `^[`).
+    caret_indent: usize,
 }
 
 impl Diagnostic {
@@ -42,6 +46,7 @@ impl Diagnostic {
             col,
             message: message.into(),
             source_line: None,
+            caret_indent: 0,
         }
     }
 
@@ -55,10 +60,17 @@ impl Diagnostic {
     /// Attach the source line `self.line` of `text` (sanitised) for the caret display.
     pub fn with_source(mut self, text: &str) -> Self {
         if self.line > 0 {
-            self.source_line = text
-                .lines()
-                .nth(self.line - 1)
-                .map(|l| crate::content::sanitize::inline(l).into_owned());
+            let raw = text.lines().nth(self.line - 1);
+            self.source_line = raw.map(|l| crate::content::sanitize::inline(l).into_owned());
+            let prefix: String = raw
+                .unwrap_or("")
+                .chars()
+                .take(self.col.saturating_sub(1))
+                .collect();
+            // Display width, not chars: a CJK or emoji prefix is two columns per char.
+            self.caret_indent = unicode_width::UnicodeWidthStr::width(
+                crate::content::sanitize::inline(&prefix).as_ref(),
+            );
         }
         self
     }
@@ -82,9 +94,7 @@ impl Diagnostic {
         if let Some(src) = &self.source_line {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            // Display width, not chars: a CJK or emoji prefix is two columns per char.
-            let prefix: String = src.chars().take(self.col.saturating_sub(1)).collect();
-            let caret_pad = " ".repeat(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
+            let caret_pad = " ".repeat(self.caret_indent);
             out.push_str(&format!("\n{pad} |\n{num} | {src}\n{pad} | {caret_pad}^"));
         }
         out
@@ -137,6 +147,18 @@ mod tests {
         assert_eq!(
             d.render(),
             "a^[b.md:1:3: error: m\n  |\n1 | 世界x\n  |     ^"
+        );
+    }
+
+    #[test]
+    fn caret_counts_the_width_of_control_character_placeholders() {
+        // ESC (one char) shows as `^[` (two columns): the caret must still
+        // sit under the `=` at column 6.
+        let text = "lessons=[]\n\u{1b}[2J = 3\n";
+        let d = Diagnostic::error("course.toml", 2, 6, "m").with_source(text);
+        assert_eq!(
+            d.render(),
+            "course.toml:2:6: error: m\n  |\n2 | ^[[2J = 3\n  |       ^"
         );
     }
 

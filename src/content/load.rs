@@ -65,6 +65,7 @@ pub fn load_course(source: &CourseSource) -> Loaded {
     let mut lessons = Vec::new();
     let mut quiz_refs: Vec<(String, String, (usize, usize))> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
+    let lessons_dir_ok = directory_or_report(source, "lessons", &mut diagnostics);
     for (id, at) in &listed {
         let at = at.unwrap_or(0);
         if seen.contains(&id.as_str()) {
@@ -78,6 +79,9 @@ pub fn load_course(source: &CourseSource) -> Loaded {
         seen.push(id);
         if !is_plain_id(id) {
             rep.error_at(at, format!("lesson id `{}` must be a file name in lessons/ without `.md`: letters, digits, `-` and `_` only", sanitize::inline(id)));
+            continue;
+        }
+        if !lessons_dir_ok {
             continue;
         }
         let path = format!("lessons/{id}.md");
@@ -201,6 +205,9 @@ fn load_quizzes(
     refs: &[(String, String, (usize, usize))],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Quiz> {
+    if !directory_or_report(source, "quizzes", diagnostics) {
+        return Vec::new();
+    }
     let mut ids: Vec<String> = Vec::new();
     for (id, lesson_path, (line, col)) in refs {
         if ids.contains(id) {
@@ -235,6 +242,20 @@ fn load_quizzes(
         quizzes.extend(quiz);
     }
     quizzes
+}
+
+/// False (after one error at `dir`) when `dir` is there but is not a
+/// directory: otherwise every file listed in it fails on its own.
+fn directory_or_report(
+    source: &CourseSource,
+    dir: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    if source.is_not_a_directory(dir) {
+        diagnostics.push(Diagnostic::error(dir, 0, 0, "not a directory"));
+        return false;
+    }
+    true
 }
 
 fn lesson_source(source: &CourseSource, path: &str) -> String {

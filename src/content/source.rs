@@ -75,6 +75,16 @@ impl CourseSource {
         }
     }
 
+    /// Whether `rel` is there but is not a directory (e.g. `lessons` is a
+    /// regular file), so the caller can say so once rather than failing on
+    /// every path beneath it.
+    pub fn is_not_a_directory(&self, rel: &str) -> bool {
+        match self {
+            CourseSource::Embedded => false,
+            CourseSource::Dir(root) => std::fs::metadata(root.join(rel)).is_ok_and(|m| !m.is_dir()),
+        }
+    }
+
     /// Relative paths of the files directly inside `dir` (`lessons`, `quizzes`, `assets`), sorted.
     pub fn list(&self, dir: &str) -> Vec<String> {
         let mut names: Vec<String> = match self {

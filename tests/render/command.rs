@@ -133,6 +133,33 @@ fn render_command_reports_a_missing_file() {
 }
 
 #[test]
+fn render_command_says_a_directory_or_device_is_not_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().display().to_string();
+    bin()
+        .args(["render", &path])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "serverless-tutor: error: {path} is a directory: give a markdown file or a lesson id\n"
+        ));
+    bin()
+        .args(["render", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stderr(
+            "serverless-tutor: error: /dev/zero is not a regular file: give a markdown file or a lesson id\n",
+        );
+    let md_dir = dir.path().join("notes.md");
+    std::fs::create_dir(&md_dir).expect("mkdir");
+    bin()
+        .args(["render", &md_dir.display().to_string()])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("notes.md is a directory"));
+}
+
+#[test]
 fn markdown_constructs_through_the_parser() {
     let md = "# T\n\n1. one\n2. two\n   - [x] done\n\n> q\n> > qq\n\n---\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n";
     let blocks = serverless_tutor::content::markdown::parse_markdown(md);
