@@ -21,7 +21,6 @@ use ratatui::crossterm::{
     execute,
     terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen},
 };
-use ratatui::DefaultTerminal;
 use std::io::{self, stdout, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
@@ -42,8 +41,14 @@ pub enum TermError {
 }
 
 /// An active full-screen terminal session. Dropping it restores the terminal.
+/// The terminal every screen draws to.
+pub type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+/// Bytes buffered per frame (a full 300×100 colour frame fits).
+const FRAME_BUFFER: usize = 256 * 1024;
+
 pub struct TerminalSession {
-    terminal: DefaultTerminal,
+    terminal: Term,
     /// The number of the last exit signal received (0: none).
     signal: Arc<AtomicUsize>,
     signal_ids: Vec<signal_hook::SigId>,
@@ -62,7 +67,10 @@ impl TerminalSession {
             unregister(&signal_ids);
             return Err(TermError::Setup(e));
         }
-        let backend = ratatui::backend::CrosstermBackend::new(stdout());
+        // One write per frame: ratatui flushes after each draw, and stdout's
+        // own 1 KB line buffer would split a frame into many small writes.
+        let out = io::BufWriter::with_capacity(FRAME_BUFFER, stdout());
+        let backend = ratatui::backend::CrosstermBackend::new(out);
         let terminal = match ratatui::Terminal::new(backend) {
             Ok(t) => t,
             Err(e) => {
@@ -79,7 +87,7 @@ impl TerminalSession {
         })
     }
 
-    pub fn terminal(&mut self) -> &mut DefaultTerminal {
+    pub fn terminal(&mut self) -> &mut Term {
         &mut self.terminal
     }
 
@@ -94,8 +102,7 @@ impl TerminalSession {
     /// Ctrl-Z: restore the terminal, stop the process, and when the shell
     /// continues it (`fg`), re-enter and force a full redraw.
     pub fn suspend(&mut self) -> io::Result<()> {
-        restore_modes();
-        self.active = false;
+        self.restore();
         // SAFETY: raise() has no memory-safety preconditions; SIGTSTP's default
         // action stops the process and raise returns after SIGCONT.
         unsafe {
@@ -110,6 +117,8 @@ impl TerminalSession {
     /// Restores the terminal now (idempotent; also done on drop).
     pub fn restore(&mut self) {
         if self.active {
+            // Whatever the frame buffer still holds belongs on the alternate screen.
+            let _ = ratatui::backend::Backend::flush(self.terminal.backend_mut());
             restore_modes();
             self.active = false;
         }

@@ -6,7 +6,6 @@
 use crate::term::input::{InputWatch, Wait};
 use crate::term::{TermError, TerminalSession};
 use ratatui::crossterm::event::{self, Event, KeyEvent};
-use ratatui::DefaultTerminal;
 
 pub struct Session {
     inner: TerminalSession,
@@ -22,7 +21,7 @@ impl Session {
         })
     }
 
-    pub fn terminal(&mut self) -> &mut DefaultTerminal {
+    pub fn terminal(&mut self) -> &mut crate::term::Term {
         self.inner.terminal()
     }
 
