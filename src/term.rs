@@ -13,7 +13,10 @@
 //! - [`TerminalSession::suspend`] (Ctrl-Z) restores, stops the process with
 //!   SIGTSTP, and on SIGCONT re-enters and forces a full redraw.
 
+pub mod backend;
 pub mod input;
+mod sgr;
+mod shadow;
 
 use ratatui::crossterm::{
     cursor::Show,
@@ -42,7 +45,7 @@ pub enum TermError {
 
 /// An active full-screen terminal session. Dropping it restores the terminal.
 /// The terminal every screen draws to.
-pub type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::BufWriter<io::Stdout>>>;
+pub type Term = ratatui::Terminal<backend::FrameBackend<io::BufWriter<io::Stdout>>>;
 
 /// Bytes buffered per frame (a full 300×100 colour frame fits).
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -70,7 +73,7 @@ impl TerminalSession {
         // One write per frame: ratatui flushes after each draw, and stdout's
         // own 1 KB line buffer would split a frame into many small writes.
         let out = io::BufWriter::with_capacity(FRAME_BUFFER, stdout());
-        let backend = ratatui::backend::CrosstermBackend::new(out);
+        let backend = backend::FrameBackend::new(out);
         let terminal = match ratatui::Terminal::new(backend) {
             Ok(t) => t,
             Err(e) => {

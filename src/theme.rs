@@ -37,7 +37,13 @@ pub struct Theme {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Palette {
+    /// Body text. `Reset` (the terminal's own colour) in the dark and light
+    /// themes: readable whatever the terminal's palette, and a cell in the
+    /// default colours costs no escape sequence at all, so a frame of mostly
+    /// prose is a few kilobytes instead of dozens (see `benches/startup.rs`).
     fg: Color,
+    /// Text on the coloured status bar, which needs a fixed contrast.
+    bar_fg: Color,
     bg: Color,
     dim: Color,
     accent: Color,
@@ -53,7 +59,8 @@ struct Palette {
 }
 
 const DARK: Palette = Palette {
-    fg: Color::Rgb(220, 220, 220),
+    fg: Color::Reset,
+    bar_fg: Color::Rgb(220, 220, 220),
     bg: Color::Reset,
     dim: Color::Rgb(130, 130, 140),
     accent: Color::Rgb(97, 175, 239),
@@ -73,7 +80,8 @@ const DARK: Palette = Palette {
 };
 
 const LIGHT: Palette = Palette {
-    fg: Color::Rgb(40, 40, 40),
+    fg: Color::Reset,
+    bar_fg: Color::Rgb(40, 40, 40),
     bg: Color::Reset,
     dim: Color::Rgb(110, 110, 120),
     accent: Color::Rgb(0, 92, 197),
@@ -94,6 +102,7 @@ const LIGHT: Palette = Palette {
 
 const HIGH_CONTRAST: Palette = Palette {
     fg: Color::White,
+    bar_fg: Color::White,
     bg: Color::Black,
     dim: Color::Gray,
     accent: Color::LightCyan,
@@ -240,7 +249,7 @@ impl Theme {
         if self.color {
             Style::new()
                 .bg(self.palette.selection_bg)
-                .fg(self.palette.fg)
+                .fg(self.palette.bar_fg)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }

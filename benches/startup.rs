@@ -1,0 +1,81 @@
+//! The learner app's first-frame path, piece by piece: loading and
+//! validating the embedded course, then opening it on lesson 1 and drawing
+//! one 120×40 frame into a test backend. `ttff.py` measures the whole thing
+//! from outside (process start, pty, emulator); this shows which stage of
+//! our own work costs what.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+use serverless_tutor::app::{self, Msg, State};
+use serverless_tutor::content::load::load_checked;
+use serverless_tutor::content::source::CourseSource;
+use serverless_tutor::theme::{Theme, ThemeName};
+use std::hint::black_box;
+
+fn first_frame(c: &mut Criterion) {
+    c.bench_function("load_checked embedded course", |b| {
+        b.iter(|| load_checked(black_box(&CourseSource::Embedded)).map(|(c, _)| c))
+    });
+    let (course, _) = load_checked(&CourseSource::Embedded).expect("embedded course is valid");
+    let theme = Theme::new(ThemeName::Dark, true);
+    c.bench_function("open lesson 1 and draw one 120x40 frame", |b| {
+        b.iter(|| {
+            let area = Rect::new(0, 0, 120, 40);
+            let mut state = State::new(course.clone(), theme, Default::default(), area);
+            app::update(&mut state, Msg::Resize(120, 40));
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+            terminal
+                .draw(|frame| frame.render_widget(&state, frame.area()))
+                .expect("draw");
+            black_box(terminal);
+        })
+    });
+}
+
+/// `]` right after the first frame (nothing laid out ahead yet) and after
+/// the idle work has laid out the neighbours: update plus one frame.
+fn next_lesson(c: &mut Criterion) {
+    let (course, _) = load_checked(&CourseSource::Embedded).expect("embedded course is valid");
+    let theme = Theme::new(ThemeName::Dark, true);
+    let next = Msg::Key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE));
+    for idle in [false, true] {
+        let name = if idle {
+            "] after idle work"
+        } else {
+            "] right after the first frame"
+        };
+        c.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let area = Rect::new(0, 0, 120, 40);
+                    let mut state = State::new(course.clone(), theme, Default::default(), area);
+                    app::update(&mut state, Msg::Resize(120, 40));
+                    let mut terminal =
+                        Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+                    terminal
+                        .draw(|frame| frame.render_widget(&state, frame.area()))
+                        .expect("draw");
+                    app::update(&mut state, Msg::Highlight);
+                    while idle && state.has_idle_work() {
+                        app::update(&mut state, Msg::Idle);
+                    }
+                    (state, terminal)
+                },
+                |(mut state, mut terminal)| {
+                    app::update(&mut state, next.clone());
+                    terminal
+                        .draw(|frame| frame.render_widget(&state, frame.area()))
+                        .expect("draw");
+                    (state, terminal)
+                },
+                criterion::BatchSize::SmallInput,
+            )
+        });
+    }
+}
+
+criterion_group!(benches, first_frame, next_lesson);
+criterion_main!(benches);

@@ -1,0 +1,172 @@
+//! What the terminal shows, cell by cell, as far as [`super::backend`]
+//! knows it: a cell is known only when it holds one printable ASCII
+//! character, whose width every terminal agrees on, drawn with a known pen.
+
+use super::sgr::Pen;
+use ratatui::buffer::Cell;
+use ratatui::layout::Size;
+
+/// One cell the terminal is known to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    pub ch: u8,
+    pub pen: Pen,
+}
+
+impl Known {
+    /// `None` unless the cell is a single printable ASCII character.
+    pub fn of(cell: &Cell) -> Option<Known> {
+        match cell.symbol().as_bytes() {
+            [ch @ 0x20..=0x7e] => Some(Known {
+                ch: *ch,
+                pen: Pen::of(cell),
+            }),
+            _ => None,
+        }
+    }
+
+    /// An erased cell: a space in the terminal's default colours.
+    pub const BLANK: Known = Known {
+        ch: b' ',
+        pen: Pen {
+            fg: ratatui::style::Color::Reset,
+            bg: ratatui::style::Color::Reset,
+            underline: ratatui::style::Color::Reset,
+            modifier: ratatui::style::Modifier::empty(),
+        },
+    };
+}
+
+/// How much of the screen a symbol takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Footprint {
+    /// One code point, one cell wide.
+    Narrow,
+    /// One code point, two cells wide.
+    Wide,
+    /// Terminals disagree: several code points (emoji sequences, combining
+    /// marks) or a zero-width or control character. Such a symbol may push
+    /// the rest of its row right, or wrap, or scroll the screen.
+    Uncertain,
+}
+
+/// East Asian "ambiguous" characters (box drawing, ●, ▶) count as narrow,
+/// as ratatui's whole layout counts them: in a terminal that draws them
+/// wide, every ratatui screen is off already.
+pub fn footprint(symbol: &str) -> Footprint {
+    use unicode_width::UnicodeWidthChar;
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => match c.width() {
+            Some(1) => Footprint::Narrow,
+            Some(2) => Footprint::Wide,
+            _ => Footprint::Uncertain,
+        },
+        _ => Footprint::Uncertain,
+    }
+}
+
+#[derive(Debug)]
+pub struct Shadow {
+    pub size: Size,
+    cells: Vec<Option<Known>>,
+}
+
+impl Shadow {
+    /// A screen of `size` where every cell is `known` (blank after a clear,
+    /// `None` when nothing can be assumed).
+    pub fn filled(size: Size, known: Option<Known>) -> Shadow {
+        let len = usize::from(size.width) * usize::from(size.height);
+        Shadow {
+            size,
+            cells: vec![known; len],
+        }
+    }
+
+    /// Forgets everything (after output whose effect is uncertain).
+    pub fn forget(&mut self) {
+        self.cells.fill(None);
+    }
+
+    fn index(&self, x: u16, y: u16) -> Option<usize> {
+        (x < self.size.width && y < self.size.height)
+            .then(|| usize::from(y) * usize::from(self.size.width) + usize::from(x))
+    }
+
+    pub fn get(&self, x: u16, y: u16) -> Option<Known> {
+        self.index(x, y).and_then(|i| self.cells[i])
+    }
+
+    /// Records a cell as written at (x, y): plain ASCII becomes known; a
+    /// wide symbol makes both its cells unknown. (An uncertain symbol is
+    /// the caller's business: it may shift or wrap anything after it.)
+    pub fn record(&mut self, x: u16, y: u16, cell: &Cell) {
+        let covered = match footprint(cell.symbol()) {
+            Footprint::Wide => 2,
+            _ => 1,
+        };
+        for cx in x..x.saturating_add(covered) {
+            if let Some(i) = self.index(cx, y) {
+                self.cells[i] = Known::of(cell).filter(|_| cx == x);
+            }
+        }
+    }
+
+    /// The cells from `from` up to (not including) `to` on row `y`, when
+    /// every one is known and drawn with `pen`; `None` otherwise.
+    pub fn gap(&self, y: u16, from: u16, to: u16, pen: &Pen) -> Option<Vec<(u16, Known)>> {
+        (from..to)
+            .map(|x| self.get(x, y).filter(|k| k.pen == *pen).map(|k| (x, k)))
+            .collect()
+    }
+
+    /// The first column from which row `y` is known to be blank to its end
+    /// (the row's width when its last cell is not).
+    pub fn blank_from(&self, y: u16) -> u16 {
+        let mut x = self.size.width;
+        while x > 0 && self.get(x - 1, y) == Some(Known::BLANK) {
+            x -= 1;
+        }
+        x
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footprints() {
+        assert_eq!(footprint("a"), Footprint::Narrow);
+        assert_eq!(footprint("界"), Footprint::Wide);
+        assert_eq!(footprint("👩‍💻"), Footprint::Uncertain);
+        assert_eq!(footprint("e\u{301}"), Footprint::Uncertain);
+        // East Asian ambiguous: narrow, as ratatui lays it out.
+        assert_eq!(footprint("│"), Footprint::Narrow);
+        assert_eq!(footprint("\u{200b}"), Footprint::Uncertain);
+    }
+
+    #[test]
+    fn a_wide_symbol_hides_the_cell_it_covers() {
+        let mut shadow = Shadow::filled(Size::new(20, 1), Some(Known::BLANK));
+        shadow.record(1, 0, &Cell::new("界"));
+        let pen = Pen::default();
+        assert!(shadow.gap(0, 2, 3, &pen).is_none());
+        assert!(shadow.gap(0, 3, 12, &pen).is_some());
+    }
+
+    #[test]
+    fn blank_from_finds_the_blank_tail() {
+        let mut shadow = Shadow::filled(Size::new(10, 2), Some(Known::BLANK));
+        shadow.record(3, 0, &Cell::new("x"));
+        assert_eq!(shadow.blank_from(0), 4);
+        assert_eq!(shadow.blank_from(1), 0);
+        shadow.record(9, 1, &Cell::new("界"));
+        assert_eq!(shadow.blank_from(1), 10);
+        assert_eq!(
+            shadow.blank_from(7),
+            10,
+            "a row off the grid is never blank"
+        );
+    }
+}
