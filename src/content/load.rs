@@ -44,8 +44,48 @@ struct RawManifest {
     lessons: Vec<Spanned<String>>,
 }
 
-/// Loads and validates everything; never fails, never panics.
+/// Loads and validates everything; never fails, never panics. The quiz
+/// files are parsed on a second thread while the lessons are (both are
+/// on the path to the learner's first frame).
 pub fn load_course(source: &CourseSource) -> Loaded {
+    std::thread::scope(|scope| {
+        let quiz_files = scope.spawn(|| parse_quiz_files(source));
+        load_with(source, || quiz_files.join().unwrap_or_default())
+    })
+}
+
+/// The quiz files there are, parsed: (id, (quiz, its diagnostics)).
+type ParsedQuizzes = Vec<(String, ParsedQuiz)>;
+type ParsedQuiz = (Option<Quiz>, Vec<Diagnostic>);
+
+fn parse_quiz_files(source: &CourseSource) -> ParsedQuizzes {
+    if source.is_not_a_directory("quizzes") {
+        return Vec::new();
+    }
+    source
+        .list("quizzes")
+        .iter()
+        .filter_map(|path| {
+            let id = path.strip_prefix("quizzes/")?.strip_suffix(".toml")?;
+            Some((id.to_owned(), parse_quiz_file(source, id)))
+        })
+        .collect()
+}
+
+fn parse_quiz_file(source: &CourseSource, id: &str) -> ParsedQuiz {
+    let path = format!("quizzes/{id}.toml");
+    let mut diagnostics = Vec::new();
+    match read_text(source, &path, &mut diagnostics) {
+        Ok(text) => {
+            let (quiz, diags) = parse_quiz(id, &path, &text);
+            diagnostics.extend(diags);
+            (quiz, diagnostics)
+        }
+        Err(_) => (None, diagnostics),
+    }
+}
+
+fn load_with(source: &CourseSource, quiz_files: impl FnOnce() -> ParsedQuizzes) -> Loaded {
     let mut diagnostics = Vec::new();
     let manifest = read_manifest(source, &mut diagnostics);
     let listed: Vec<(String, Option<usize>)> = match &manifest {
@@ -109,7 +149,7 @@ pub fn load_course(source: &CourseSource) -> Loaded {
     if manifest.is_some() {
         warn_unlisted(source, &seen, &mut diagnostics);
     }
-    let quizzes = load_quizzes(source, &quiz_refs, &mut diagnostics);
+    let quizzes = load_quizzes(source, &quiz_refs, quiz_files(), &mut diagnostics);
     let course = manifest.map(|(m, _)| Course {
         id: sanitize::inline(&m.id).into_owned(),
         title: sanitize::inline(&m.title).into_owned(),
@@ -203,6 +243,7 @@ fn warn_unlisted(source: &CourseSource, listed: &[&str], diagnostics: &mut Vec<D
 fn load_quizzes(
     source: &CourseSource,
     refs: &[(String, String, (usize, usize))],
+    mut parsed: ParsedQuizzes,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Quiz> {
     if !directory_or_report(source, "quizzes", diagnostics) {
@@ -233,13 +274,12 @@ fn load_quizzes(
     }
     let mut quizzes = Vec::new();
     for id in ids {
-        let path = format!("quizzes/{id}.toml");
-        let Ok(text) = read_text(source, &path, diagnostics) else {
-            continue;
+        let parsed = match parsed.iter().position(|(done, _)| *done == id) {
+            Some(i) => parsed.swap_remove(i).1,
+            None => parse_quiz_file(source, &id),
         };
-        let (quiz, diags) = parse_quiz(&id, &path, &text);
-        diagnostics.extend(diags);
-        quizzes.extend(quiz);
+        diagnostics.extend(parsed.1);
+        quizzes.extend(parsed.0);
     }
     quizzes
 }
