@@ -4,7 +4,8 @@
 //! and quiz file be checked.
 
 use crate::content::diagnostics::Diagnostic;
-use crate::content::lesson::{is_plain_id, parse_lesson_full};
+use crate::content::lesson::{is_plain_id, parse_lesson_full, LessonParse};
+use crate::content::pool;
 use crate::content::model::{Course, Quiz};
 use crate::content::quizfile::parse_quiz;
 use crate::content::report::Reporter;
@@ -44,32 +45,95 @@ struct RawManifest {
     lessons: Vec<Spanned<String>>,
 }
 
-/// Loads and validates everything; never fails, never panics. The quiz
-/// files are parsed on a second thread while the lessons are (both are
-/// on the path to the learner's first frame).
+/// Loads and validates everything; never fails, never panics.
 pub fn load_course(source: &CourseSource) -> Loaded {
-    std::thread::scope(|scope| {
-        let quiz_files = scope.spawn(|| parse_quiz_files(source));
-        load_with(source, || quiz_files.join().unwrap_or_default())
-    })
+    let mut diagnostics = Vec::new();
+    let manifest = read_manifest(source, &mut diagnostics);
+    let listed: Vec<(String, Option<usize>)> = match &manifest {
+        Some((m, _)) => m
+            .lessons
+            .iter()
+            .map(|l| (l.get_ref().clone(), Some(l.span().start)))
+            .collect(),
+        // The manifest is broken: still check every lesson file there is.
+        None => lesson_files(source)
+            .into_iter()
+            .map(|id| (id, None))
+            .collect(),
+    };
+    let parsed = parse_files(source, &listed);
+    check_course(source, manifest, listed, parsed, diagnostics)
 }
 
-/// The quiz files there are, parsed: (id, (quiz, its diagnostics)).
-type ParsedQuizzes = Vec<(String, ParsedQuiz)>;
+/// A lesson file read and parsed (or why it could not be read, with the
+/// diagnostics reading it produced).
+type ParsedLesson = (Result<LessonParse, ReadFailure>, Vec<Diagnostic>);
+/// A quiz file parsed: the quiz and its diagnostics.
 type ParsedQuiz = (Option<Quiz>, Vec<Diagnostic>);
 
-fn parse_quiz_files(source: &CourseSource) -> ParsedQuizzes {
-    if source.is_not_a_directory("quizzes") {
-        return Vec::new();
+/// Every file the course checks will need, parsed ahead on two threads
+/// ([`pool`]): the listed lessons that may be read and every quiz file.
+struct ParsedFiles {
+    lessons: Vec<(String, ParsedLesson)>,
+    quizzes: Vec<(String, ParsedQuiz)>,
+}
+
+enum Parsed {
+    Lesson(ParsedLesson),
+    Quiz(ParsedQuiz),
+}
+
+fn parse_files(source: &CourseSource, listed: &[(String, Option<usize>)]) -> ParsedFiles {
+    let mut lesson_ids: Vec<&str> = Vec::new();
+    if !source.is_not_a_directory("lessons") {
+        for (id, _) in listed {
+            // Only what the checks below would read: never a path-like id.
+            if is_plain_id(id) && !lesson_ids.contains(&id.as_str()) {
+                lesson_ids.push(id);
+            }
+        }
     }
-    source
-        .list("quizzes")
-        .iter()
-        .filter_map(|path| {
-            let id = path.strip_prefix("quizzes/")?.strip_suffix(".toml")?;
-            Some((id.to_owned(), parse_quiz_file(source, id)))
-        })
-        .collect()
+    let quiz_ids: Vec<String> = if source.is_not_a_directory("quizzes") {
+        Vec::new()
+    } else {
+        source
+            .list("quizzes")
+            .iter()
+            .filter_map(|p| p.strip_prefix("quizzes/")?.strip_suffix(".toml"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let lesson_count = lesson_ids.len();
+    let results = pool::run_all(lesson_count + quiz_ids.len(), |i| match lesson_ids.get(i) {
+        Some(id) => Parsed::Lesson(read_and_parse_lesson(source, id)),
+        None => Parsed::Quiz(parse_quiz_file(source, &quiz_ids[i - lesson_count])),
+    });
+    let mut files = ParsedFiles {
+        lessons: Vec::new(),
+        quizzes: Vec::new(),
+    };
+    let ids = lesson_ids.iter().map(|id| id.to_string()).chain(quiz_ids);
+    for (id, result) in ids.zip(results) {
+        match result {
+            Parsed::Lesson(lesson) => files.lessons.push((id, lesson)),
+            Parsed::Quiz(quiz) => files.quizzes.push((id, quiz)),
+        }
+    }
+    files
+}
+
+fn read_and_parse_lesson(source: &CourseSource, id: &str) -> ParsedLesson {
+    let path = format!("lessons/{id}.md");
+    let mut diagnostics = Vec::new();
+    let parsed = read_text(source, &path, &mut diagnostics)
+        .map(|text| parse_lesson_full(id, &path, &text));
+    (parsed, diagnostics)
+}
+
+/// Takes the entry for `id` out of `parsed`, if it is there.
+fn take<T>(parsed: &mut Vec<(String, T)>, id: &str) -> Option<T> {
+    let i = parsed.iter().position(|(done, _)| done == id)?;
+    Some(parsed.swap_remove(i).1)
 }
 
 fn parse_quiz_file(source: &CourseSource, id: &str) -> ParsedQuiz {
@@ -85,21 +149,13 @@ fn parse_quiz_file(source: &CourseSource, id: &str) -> ParsedQuiz {
     }
 }
 
-fn load_with(source: &CourseSource, quiz_files: impl FnOnce() -> ParsedQuizzes) -> Loaded {
-    let mut diagnostics = Vec::new();
-    let manifest = read_manifest(source, &mut diagnostics);
-    let listed: Vec<(String, Option<usize>)> = match &manifest {
-        Some((m, _)) => m
-            .lessons
-            .iter()
-            .map(|l| (l.get_ref().clone(), Some(l.span().start)))
-            .collect(),
-        // The manifest is broken: still check every lesson file there is.
-        None => lesson_files(source)
-            .into_iter()
-            .map(|id| (id, None))
-            .collect(),
-    };
+fn check_course(
+    source: &CourseSource,
+    manifest: Option<(RawManifest, String)>,
+    listed: Vec<(String, Option<usize>)>,
+    mut parsed: ParsedFiles,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Loaded {
     let manifest_text = manifest.as_ref().map_or("", |(_, t)| t.as_str());
     let mut rep = Reporter::new("course.toml", manifest_text);
     let mut lessons = Vec::new();
@@ -125,8 +181,11 @@ fn load_with(source: &CourseSource, quiz_files: impl FnOnce() -> ParsedQuizzes) 
             continue;
         }
         let path = format!("lessons/{id}.md");
-        let text = match read_text(source, &path, &mut diagnostics) {
-            Ok(text) => text,
+        let (read, read_diagnostics) = take(&mut parsed.lessons, id)
+            .unwrap_or_else(|| read_and_parse_lesson(source, id));
+        diagnostics.extend(read_diagnostics);
+        let parsed = match read {
+            Ok(parsed) => parsed,
             Err(ReadFailure::NotFound) => {
                 rep.error_at(
                     at,
@@ -136,7 +195,6 @@ fn load_with(source: &CourseSource, quiz_files: impl FnOnce() -> ParsedQuizzes) 
             }
             Err(ReadFailure::Reported) => continue,
         };
-        let parsed = parse_lesson_full(id, &path, &text);
         diagnostics.extend(parsed.diagnostics);
         if let Some(lesson) = parsed.lesson {
             if let (Some(q), Some(pos)) = (&lesson.quiz, parsed.quiz_at) {
@@ -149,7 +207,7 @@ fn load_with(source: &CourseSource, quiz_files: impl FnOnce() -> ParsedQuizzes) 
     if manifest.is_some() {
         warn_unlisted(source, &seen, &mut diagnostics);
     }
-    let quizzes = load_quizzes(source, &quiz_refs, quiz_files(), &mut diagnostics);
+    let quizzes = load_quizzes(source, &quiz_refs, parsed.quizzes, &mut diagnostics);
     let course = manifest.map(|(m, _)| Course {
         id: sanitize::inline(&m.id).into_owned(),
         title: sanitize::inline(&m.title).into_owned(),
@@ -243,7 +301,7 @@ fn warn_unlisted(source: &CourseSource, listed: &[&str], diagnostics: &mut Vec<D
 fn load_quizzes(
     source: &CourseSource,
     refs: &[(String, String, (usize, usize))],
-    mut parsed: ParsedQuizzes,
+    mut parsed: Vec<(String, ParsedQuiz)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Quiz> {
     if !directory_or_report(source, "quizzes", diagnostics) {
@@ -274,10 +332,7 @@ fn load_quizzes(
     }
     let mut quizzes = Vec::new();
     for id in ids {
-        let parsed = match parsed.iter().position(|(done, _)| *done == id) {
-            Some(i) => parsed.swap_remove(i).1,
-            None => parse_quiz_file(source, &id),
-        };
+        let parsed = take(&mut parsed, &id).unwrap_or_else(|| parse_quiz_file(source, &id));
         diagnostics.extend(parsed.1);
         quizzes.extend(parsed.0);
     }

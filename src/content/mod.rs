@@ -7,6 +7,7 @@ pub mod lesson;
 pub mod load;
 pub mod markdown;
 pub mod model;
+mod pool;
 pub mod quizfile;
 pub(crate) mod report;
 pub mod sanitize;
