@@ -21,7 +21,7 @@ mod shadow;
 use ratatui::crossterm::{
     cursor::Show,
     event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste},
-    execute,
+    execute, queue,
     terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen},
 };
 use std::io::{self, stdout, Write};
@@ -65,14 +65,16 @@ impl TerminalSession {
         install_panic_hook();
         let signal = Arc::new(AtomicUsize::new(0));
         let signal_ids = register_signals(&signal)?;
-        if let Err(e) = enter_modes() {
+        // One write per frame: ratatui flushes after each draw, and stdout's
+        // own 1 KB line buffer would split a frame into many small writes.
+        // The mode switches go out with the first frame.
+        let mut out = io::BufWriter::with_capacity(FRAME_BUFFER, stdout());
+        if let Err(e) = enter_modes(&mut out) {
+            drop(out);
             restore_modes();
             unregister(&signal_ids);
             return Err(TermError::Setup(e));
         }
-        // One write per frame: ratatui flushes after each draw, and stdout's
-        // own 1 KB line buffer would split a frame into many small writes.
-        let out = io::BufWriter::with_capacity(FRAME_BUFFER, stdout());
         let backend = backend::FrameBackend::new(out);
         let terminal = match ratatui::Terminal::new(backend) {
             Ok(t) => t,
@@ -111,7 +113,7 @@ impl TerminalSession {
         unsafe {
             libc::raise(libc::SIGTSTP);
         }
-        enter_modes()?;
+        enter_modes(self.terminal.backend_mut().writer_mut())?;
         self.active = true;
         // The screen was used by the shell meanwhile: forget what ratatui thinks is on it.
         self.terminal.clear()
@@ -140,12 +142,12 @@ impl Drop for TerminalSession {
 /// move, 1003, which floods the loop with events nobody uses).
 const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 
-fn enter_modes() -> io::Result<()> {
+/// Raw mode now; the escape sequences into `out`, to be flushed with the
+/// next frame.
+fn enter_modes(out: &mut impl Write) -> io::Result<()> {
     enable_raw_mode()?;
-    let mut out = stdout();
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
-    out.write_all(MOUSE_ON)?;
-    out.flush()
+    queue!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    out.write_all(MOUSE_ON)
 }
 
 /// Best effort: every step runs even if an earlier one fails (we are leaving anyway).

@@ -62,6 +62,10 @@ pub fn run(
     draw(session, state)?;
     // The first frame is up: highlighting may now happen, when idle.
     app::update(state, Msg::Highlight);
+    // crossterm sets up its event reader (epoll, a signal pipe) on first
+    // use: do it now rather than on the learner's first key. A key it
+    // already took from the terminal is handled in the first pass.
+    let mut queued = event::poll(Duration::ZERO)?;
     let input = InputWatch::new();
     let mut last_input = Instant::now();
     loop {
@@ -82,11 +86,12 @@ pub fn run(
         };
         let mut effects = Vec::new();
         let mut changed = false;
-        let ready = match input.wait(wait) {
-            Wait::HungUp => continue,
-            Wait::Ready => event::poll(Duration::ZERO)?,
-            Wait::Timeout => false,
-        };
+        let ready = std::mem::take(&mut queued)
+            || match input.wait(wait) {
+                Wait::HungUp => continue,
+                Wait::Ready => event::poll(Duration::ZERO)?,
+                Wait::Timeout => false,
+            };
         if ready {
             last_input = Instant::now();
             // Take every event already queued before drawing once.

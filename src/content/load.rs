@@ -5,8 +5,8 @@
 
 use crate::content::diagnostics::Diagnostic;
 use crate::content::lesson::{is_plain_id, parse_lesson_full, LessonParse};
-use crate::content::pool;
 use crate::content::model::{Course, Quiz};
+use crate::content::pool;
 use crate::content::quizfile::parse_quiz;
 use crate::content::report::Reporter;
 use crate::content::sanitize;
@@ -125,8 +125,8 @@ fn parse_files(source: &CourseSource, listed: &[(String, Option<usize>)]) -> Par
 fn read_and_parse_lesson(source: &CourseSource, id: &str) -> ParsedLesson {
     let path = format!("lessons/{id}.md");
     let mut diagnostics = Vec::new();
-    let parsed = read_text(source, &path, &mut diagnostics)
-        .map(|text| parse_lesson_full(id, &path, &text));
+    let parsed =
+        read_text(source, &path, &mut diagnostics).map(|text| parse_lesson_full(id, &path, &text));
     (parsed, diagnostics)
 }
 
@@ -181,8 +181,8 @@ fn check_course(
             continue;
         }
         let path = format!("lessons/{id}.md");
-        let (read, read_diagnostics) = take(&mut parsed.lessons, id)
-            .unwrap_or_else(|| read_and_parse_lesson(source, id));
+        let (read, read_diagnostics) =
+            take(&mut parsed.lessons, id).unwrap_or_else(|| read_and_parse_lesson(source, id));
         diagnostics.extend(read_diagnostics);
         let parsed = match read {
             Ok(parsed) => parsed,

@@ -65,6 +65,11 @@ impl<W: Write> FrameBackend<W> {
         }
     }
 
+    /// Where frames go (for output that must travel with the next frame).
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.writer
+    }
+
     /// The same backend writing gaps of at most `cells` (0: never).
     pub fn max_gap(self, cells: u16) -> FrameBackend<W> {
         FrameBackend {
