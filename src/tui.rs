@@ -31,6 +31,11 @@ pub trait Edge {
     fn save(&mut self, saves: &[LessonSave]) -> Result<(), String>;
     /// A message from outside (e.g. a reloaded course), polled each wake-up.
     fn poll(&mut self) -> Option<Msg>;
+    /// The whole course as a message, waiting for it if it is still
+    /// loading (`None`: it is all there). Input is handled only after it.
+    fn course_ready(&mut self) -> Option<Msg> {
+        None
+    }
     /// Whether the edge expects a message soon (poll more often).
     fn busy(&self) -> bool {
         false
@@ -94,6 +99,10 @@ pub fn run(
             };
         if ready {
             last_input = Instant::now();
+            if let Some(msg) = edge.course_ready() {
+                effects.extend(app::update(state, msg));
+                changed = true;
+            }
             // Take every event already queued before drawing once.
             loop {
                 if let Some(msg) = to_msg(event::read()?, state) {

@@ -37,4 +37,9 @@ impl Layouts {
     pub fn clear(&mut self) {
         self.map.clear();
     }
+
+    /// Forget every lesson's layouts but lesson `index`'s.
+    pub fn keep_only(&mut self, index: usize) {
+        self.map.retain(|(i, _), _| *i == index);
+    }
 }

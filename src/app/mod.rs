@@ -330,6 +330,11 @@ impl State {
         self.layouts.clear();
     }
 
+    /// Forgets the other lessons' layouts (their content changed).
+    pub(crate) fn forget_layouts_but_current(&mut self) {
+        self.layouts.keep_only(self.lesson);
+    }
+
     pub(crate) fn clamp_scroll(&mut self) {
         self.scroll = self.scroll.min(self.max_scroll());
     }

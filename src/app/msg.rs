@@ -22,6 +22,9 @@ pub enum Msg {
     Idle,
     /// `--watch`: the course files changed and the new version is valid.
     CourseReloaded(Box<Course>),
+    /// The whole course, loaded while the app showed its first part
+    /// (`content::first`): the open lesson is the same as before.
+    CourseComplete(Box<Course>),
     /// `--watch`: the course files changed but do not validate (rendered diagnostics).
     ReloadFailed(Vec<String>),
     /// A notice from the edge (e.g. a failed save, an export's path), shown

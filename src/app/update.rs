@@ -46,6 +46,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             reload(state, *course);
             Vec::new()
         }
+        Msg::CourseComplete(course) => {
+            complete(state, *course);
+            Vec::new()
+        }
         Msg::ReloadFailed(lines) => {
             let mut shown = vec![
                 "The edited course does not validate; showing the last good version:".to_owned(),
@@ -90,6 +94,18 @@ fn keep_position(state: &mut State, change: impl FnOnce(&mut State)) {
     if state.search.active() {
         state.search.matches = search::matches_in(state.laid(), &state.search.query);
     }
+}
+
+/// Swaps in the whole course for its first part: the open lesson is the
+/// same, so its layout (and the scroll position) stay as they are.
+fn complete(state: &mut State, course: Course) {
+    let open = |c: &Course| c.lessons.get(state.lesson).map(|l| l.id.clone());
+    if open(&state.course) != open(&course) {
+        return reload(state, course);
+    }
+    state.course = course;
+    state.forget_layouts_but_current();
+    refresh_search(state);
 }
 
 fn reload(state: &mut State, course: Course) {

@@ -396,3 +396,32 @@ fn a_huge_lesson_is_laid_out_progressively_and_resumes_deep_inside() {
     assert_eq!(s.scroll_pos(), pos, "completing the layout keeps the place");
     assert_eq!(saved_ids(&press(&mut s, KeyCode::End)), vec!["02-lesson"]);
 }
+
+#[test]
+fn the_whole_course_swaps_in_for_its_first_part_in_place() {
+    use crate::content::{first::load_first, load::load_checked, source::CourseSource};
+    let (full, _) = load_checked(&CourseSource::Embedded).expect("embedded course is valid");
+    let open = full.lessons[2].id.clone();
+    let first = load_first(&CourseSource::Embedded, |_| Some(open.clone())).expect("first part");
+    let progress = CourseProgress {
+        last_lesson: Some(open.clone()),
+        ..CourseProgress::default()
+    };
+    let theme = Theme::new(ThemeName::Dark, true);
+    let mut s = State::new(first, theme, progress, Rect::new(0, 0, 120, 40));
+    update(&mut s, Msg::Resize(120, 40));
+    for _ in 0..5 {
+        press(&mut s, KeyCode::Char('j'));
+    }
+    let (scroll, laid) = (s.scroll, Arc::clone(&s.laid));
+    update(&mut s, Msg::CourseComplete(Box::new(full.clone())));
+    assert_eq!((s.lesson, s.scroll), (2, scroll));
+    assert!(
+        Arc::ptr_eq(&laid, &s.laid),
+        "the open lesson is not laid out again"
+    );
+    assert_eq!(s.course.quizzes.len(), full.quizzes.len());
+    press(&mut s, KeyCode::Char(']'));
+    assert_eq!(s.lesson, 3);
+    assert!(!s.laid.lines.is_empty(), "the next lesson has its content");
+}

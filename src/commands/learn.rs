@@ -8,6 +8,7 @@
 use crate::app::{self, progress::apply_lesson_save, LessonSave, Msg, State};
 use crate::cli::Ctx;
 use crate::content::diagnostics::Diagnostic;
+use crate::content::first::load_first;
 use crate::content::load::load_checked;
 use crate::content::model::Course;
 use crate::content::source::CourseSource;
@@ -56,9 +57,29 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
         }
         (_, false) => None,
     };
-    let course = match load(&ctx.source) {
-        Ok(course) => course,
-        Err(code) => return Ok(code),
+    // The embedded course (validated by the test suite) opens from its
+    // first-frame part while the rest loads; any other is validated first.
+    let early = quiz.is_none() && matches!(ctx.source, CourseSource::Embedded);
+    let loading = early.then(|| std::thread::spawn(|| load_checked(&CourseSource::Embedded)));
+    let opened = ProgressStore::open(&ctx.data_dir).context("cannot open the progress file")?;
+    let first = loading.as_ref().and_then(|_| {
+        load_first(&ctx.source, |course_id| {
+            let progress = opened.progress.courses.get(course_id)?;
+            progress.last_lesson.clone()
+        })
+    });
+    let (course, loading) = match (first, loading) {
+        (Some(first), loading) => (first, loading),
+        (None, loading) => {
+            let full = match loading {
+                Some(handle) => handle.join().unwrap_or_else(|_| load_checked(&ctx.source)),
+                None => load_checked(&ctx.source),
+            };
+            match checked(&ctx.source, full) {
+                Ok(course) => (course, None),
+                Err(code) => return Ok(code),
+            }
+        }
     };
     if let Some(start) = &quiz {
         if course.quiz(&start.id).is_none() {
@@ -69,7 +90,6 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let opened = ProgressStore::open(&ctx.data_dir).context("cannot open the progress file")?;
     let watcher = watch_dir
         .map(|dir| CourseWatcher::start(&dir))
         .transpose()?;
@@ -86,6 +106,7 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
         source: ctx.source.clone(),
         watcher,
         learner: learner_name(None, ctx.config.name.as_deref()),
+        loading,
     };
 
     let mut session = TerminalSession::enter()?;
@@ -116,8 +137,11 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
 }
 
 /// The course, or the exit code after printing why it cannot be used.
-fn load(source: &CourseSource) -> Result<Course, ExitCode> {
-    match load_checked(source) {
+fn checked(
+    source: &CourseSource,
+    loaded: Result<(Course, Vec<Diagnostic>), Vec<Diagnostic>>,
+) -> Result<Course, ExitCode> {
+    match loaded {
         Ok((course, _warnings)) => Ok(course),
         Err(diagnostics) => {
             for d in &diagnostics {
@@ -157,6 +181,25 @@ struct StoreEdge {
     watcher: Option<CourseWatcher>,
     /// For exports: the name from config, else the user name.
     learner: String,
+    /// The whole course, still loading while the app shows its first part.
+    loading: Option<Loading>,
+}
+
+type Loading = std::thread::JoinHandle<Result<(Course, Vec<Diagnostic>), Vec<Diagnostic>>>;
+
+/// The message that swaps in a course loaded in the background.
+fn loaded(handle: Loading) -> Msg {
+    match handle.join() {
+        Ok(Ok((course, _))) => Msg::CourseComplete(Box::new(course)),
+        Ok(Err(diagnostics)) => Msg::ReloadFailed(
+            diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(Diagnostic::render)
+                .collect(),
+        ),
+        Err(_) => Msg::ReloadFailed(vec!["the course failed to load (internal error)".into()]),
+    }
 }
 
 impl Edge for StoreEdge {
@@ -177,6 +220,9 @@ impl Edge for StoreEdge {
     }
 
     fn poll(&mut self) -> Option<Msg> {
+        if self.loading.as_ref().is_some_and(|h| h.is_finished()) {
+            return self.loading.take().map(loaded);
+        }
         if let Some(notice) = self.store.take_notices().into_iter().next() {
             return Some(Msg::Notice(notice));
         }
@@ -197,7 +243,11 @@ impl Edge for StoreEdge {
     }
 
     fn busy(&self) -> bool {
-        self.watcher.as_ref().is_some_and(CourseWatcher::pending)
+        self.loading.is_some() || self.watcher.as_ref().is_some_and(CourseWatcher::pending)
+    }
+
+    fn course_ready(&mut self) -> Option<Msg> {
+        self.loading.take().map(loaded)
     }
 
     fn record(

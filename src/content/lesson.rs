@@ -128,6 +128,32 @@ pub fn parse_lesson_full(id: &str, path: &str, text: &str) -> LessonParse {
     }
 }
 
+/// A lesson from its front matter alone, without its body (no blocks):
+/// enough for the lesson list while the rest of a course loads. `None`
+/// wherever the full parse would report a problem with the front matter.
+pub fn parse_front_matter_only(id: &str, path: &str, text: &str) -> Option<Lesson> {
+    let text = normalize_newlines(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (toml_text, base) = split(text).ok()?.front?;
+    // Only the front matter is looked at: index only its lines.
+    let mut rep = Reporter::new(path, &text[..base + toml_text.len()]);
+    let front = front_matter(&mut rep, toml_text, base)?;
+    if !rep.diagnostics.is_empty() {
+        return None;
+    }
+    Some(Lesson {
+        id: sanitize::inline(id).into_owned(),
+        title: sanitize::inline(front.title.get_ref().trim()).into_owned(),
+        minutes: front.minutes,
+        quiz: front
+            .quiz
+            .map(|q| sanitize::inline(q.get_ref()).into_owned()),
+        path: sanitize::inline(path).into_owned(),
+        blocks: Vec::new(),
+        block_lines: Vec::new(),
+    })
+}
+
 /// `base` is the byte offset of `toml_text` in the file.
 fn front_matter(rep: &mut Reporter, toml_text: &str, base: usize) -> Option<RawFrontMatter> {
     let front: RawFrontMatter = match toml::from_str(toml_text) {

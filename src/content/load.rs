@@ -38,11 +38,11 @@ impl Loaded {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawManifest {
-    id: String,
-    title: String,
-    version: String,
-    lessons: Vec<Spanned<String>>,
+pub(super) struct RawManifest {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) version: String,
+    pub(super) lessons: Vec<Spanned<String>>,
 }
 
 /// Loads and validates everything; never fails, never panics.
@@ -231,7 +231,7 @@ pub fn load_checked(source: &CourseSource) -> Result<(Course, Vec<Diagnostic>), 
     }
 }
 
-fn read_manifest(
+pub(super) fn read_manifest(
     source: &CourseSource,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(RawManifest, String)> {
@@ -358,7 +358,7 @@ fn lesson_source(source: &CourseSource, path: &str) -> String {
     crate::content::markdown::normalize_newlines(&String::from_utf8_lossy(&bytes)).into_owned()
 }
 
-enum ReadFailure {
+pub(super) enum ReadFailure {
     NotFound,
     /// A diagnostic was already pushed (too large, I/O error, not text).
     Reported,
@@ -366,7 +366,7 @@ enum ReadFailure {
 
 /// Reads a file as text: not found is left to the caller (which knows
 /// where the reference is); every other failure becomes a diagnostic.
-fn read_text(
+pub(super) fn read_text(
     source: &CourseSource,
     path: &str,
     diagnostics: &mut Vec<Diagnostic>,

@@ -2,6 +2,7 @@
 //! diagnostics out. Nothing here touches the terminal.
 
 pub mod diagnostics;
+pub mod first;
 pub mod lang;
 pub mod lesson;
 pub mod load;
