@@ -65,7 +65,13 @@ pub fn run(
     let size = session.terminal().size()?;
     app::update(state, Msg::Resize(size.width, size.height));
     draw(session, state)?;
-    // The first frame is up: highlighting may now happen, when idle.
+    // The first frame is up. The rest of a course drawn from its first part
+    // is nearly loaded: take it now, while the terminal shows the frame.
+    if let Some(msg) = edge.course_ready() {
+        app::update(state, msg);
+        draw(session, state)?; // quiz scores in a wide lesson list, say
+    }
+    // Highlighting may now happen, when idle; the neighbours are laid out.
     app::update(state, Msg::Highlight);
     // crossterm sets up its event reader (epoll, a signal pipe) on first
     // use: do it now rather than on the learner's first key. A key it

@@ -285,6 +285,19 @@ impl State {
             .any(|i| self.layouts.peek(i, opts).is_none())
     }
 
+    /// Lays out the lessons before and after this one, plain, so `]` and
+    /// `[` find them ready (a huge one is left to the idle work).
+    pub(crate) fn lay_out_neighbours(&mut self) {
+        let plain = self.layout_options(false);
+        let small: Vec<usize> = self
+            .neighbours()
+            .filter(|&i| self.course.lessons[i].blocks.len() <= PARTIAL_FROM_BLOCKS)
+            .collect();
+        for index in small {
+            self.layouts.get(&self.course, index, plain);
+        }
+    }
+
     fn neighbours(&self) -> impl Iterator<Item = usize> {
         let count = self.course.lessons.len();
         [self.lesson.checked_add(1), self.lesson.checked_sub(1)]

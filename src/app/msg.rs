@@ -15,7 +15,8 @@ pub enum Msg {
     Paste(String),
     /// The terminal was resized to (width, height).
     Resize(u16, u16),
-    /// The first frame is on screen: syntax highlighting may be used from now on.
+    /// The first frame is on screen: syntax highlighting may be used from
+    /// now on, and the neighbouring lessons are laid out (plain) at once.
     Highlight,
     /// Nothing to read from the terminal: time for deferred work (highlighting
     /// the current lesson, laying out the next one). Send while `State::has_idle_work`.

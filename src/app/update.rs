@@ -31,6 +31,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Highlight => {
             keep_position(state, |s| s.highlight = true);
+            state.lay_out_neighbours();
             Vec::new()
         }
         Msg::Idle => {

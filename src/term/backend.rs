@@ -40,6 +40,9 @@ pub struct FrameBackend<W: Write> {
     fixed_size: Option<Size>,
     /// The longest gap written out ([`MAX_GAP`]; 0: always jump).
     max_gap: u16,
+    /// Whether the cursor is known to be hidden (ratatui hides it on every
+    /// frame; once is enough until the screen is cleared).
+    cursor_hidden: bool,
 }
 
 impl<W: Write> FrameBackend<W> {
@@ -52,6 +55,7 @@ impl<W: Write> FrameBackend<W> {
             shadow: Shadow::filled(size, Some(Known::BLANK)),
             fixed_size: None,
             max_gap: MAX_GAP,
+            cursor_hidden: false,
         }
     }
 
@@ -62,6 +66,7 @@ impl<W: Write> FrameBackend<W> {
             shadow: Shadow::filled(size, Some(Known::BLANK)),
             fixed_size: Some(size),
             max_gap: MAX_GAP,
+            cursor_hidden: false,
         }
     }
 
@@ -219,10 +224,15 @@ impl<W: Write> Backend for FrameBackend<W> {
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
-        queue!(self.writer, cursor::Hide)
+        if !self.cursor_hidden {
+            queue!(self.writer, cursor::Hide)?;
+            self.cursor_hidden = true;
+        }
+        Ok(())
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        self.cursor_hidden = false;
         queue!(self.writer, cursor::Show)
     }
 
@@ -246,6 +256,8 @@ impl<W: Write> Backend for FrameBackend<W> {
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         use terminal::ClearType as C;
+        // After a clear (a resize, a resume from Ctrl-Z) nothing is assumed.
+        self.cursor_hidden = false;
         let size = self.size()?;
         // Only a whole-screen clear leaves a screen we know (blank).
         self.shadow = Shadow::filled(size, None);

@@ -365,3 +365,18 @@ proptest! {
         prop_assert!(!out.0.borrow().is_empty());
     }
 }
+
+#[test]
+fn the_cursor_is_hidden_once_until_a_clear() {
+    let frames = [prose("one"), prose("two"), prose("three")];
+    let (bytes, _, _) = run(&frames, MAX_GAP, false);
+    assert_eq!(
+        String::from_utf8_lossy(&bytes).matches("\x1b[?25l").count(),
+        1
+    );
+    let (bytes, _, _) = run(&frames, MAX_GAP, true);
+    assert_eq!(
+        String::from_utf8_lossy(&bytes).matches("\x1b[?25l").count(),
+        2
+    );
+}
