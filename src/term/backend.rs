@@ -43,6 +43,12 @@ pub struct FrameBackend<W: Write> {
     /// Whether the cursor is known to be hidden (ratatui hides it on every
     /// frame; once is enough until the screen is cleared).
     cursor_hidden: bool,
+    /// The cells of the frame being written, kept to be reused: a full
+    /// frame's worth is big enough that allocating it anew each frame
+    /// costs a fresh mapping and its page faults.
+    scratch: Vec<(u16, u16, Cell)>,
+    /// The bytes of the frame being written (reused likewise).
+    bytes: Vec<u8>,
 }
 
 impl<W: Write> FrameBackend<W> {
@@ -56,6 +62,8 @@ impl<W: Write> FrameBackend<W> {
             fixed_size: None,
             max_gap: MAX_GAP,
             cursor_hidden: false,
+            scratch: Vec::new(),
+            bytes: Vec::new(),
         }
     }
 
@@ -67,6 +75,8 @@ impl<W: Write> FrameBackend<W> {
             fixed_size: Some(size),
             max_gap: MAX_GAP,
             cursor_hidden: false,
+            scratch: Vec::new(),
+            bytes: Vec::new(),
         }
     }
 
@@ -86,10 +96,11 @@ impl<W: Write> FrameBackend<W> {
     /// The changed cells, with short gaps between two of them on one row
     /// filled from the shadow.
     fn with_gaps_filled<'a>(
-        &self,
+        &mut self,
         content: impl Iterator<Item = (u16, u16, &'a Cell)>,
     ) -> Vec<(u16, u16, Cell)> {
-        let mut out: Vec<(u16, u16, Cell)> = Vec::new();
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
         // Where the cursor stands after the last cell and with which pen,
         // when that cell was plain ASCII.
         let mut after: Option<(u16, u16, Pen)> = None;
@@ -136,7 +147,8 @@ impl<W: Write> FrameBackend<W> {
     }
 
     fn write_cells(&mut self, cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> io::Result<()> {
-        let mut out: Vec<u8> = Vec::with_capacity(cells.len() * 2);
+        let mut out = std::mem::take(&mut self.bytes);
+        out.clear();
         let mut pen = Pen::default();
         let mut cursor: Option<(u16, u16)> = None;
         let mut erased_row = None;
@@ -165,7 +177,9 @@ impl<W: Write> FrameBackend<W> {
             };
         }
         sgr::change(&pen, &Pen::default(), &mut out);
-        self.writer.write_all(&out)
+        let written = self.writer.write_all(&out);
+        self.bytes = out;
+        written
     }
 }
 
@@ -212,7 +226,9 @@ impl<W: Write> Backend for FrameBackend<W> {
             self.shadow.forget();
             Vec::new()
         };
-        self.write_cells(&cells, &erase_from)
+        let written = self.write_cells(&cells, &erase_from);
+        self.scratch = cells;
+        written
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {

@@ -255,7 +255,7 @@ fn gaps_are_not_filled_after_a_partial_clear() {
 
 #[test]
 fn after_an_uncertain_symbol_nothing_is_filled() {
-    let backend = FrameBackend::with_size(Vec::new(), Size::new(W, H));
+    let mut backend = FrameBackend::with_size(Vec::new(), Size::new(W, H));
     let (a, zwj) = (Cell::new("a"), Cell::new("👩‍💻"));
     let cells = [(0, 0, &a), (3, 0, &a), (5, 0, &zwj), (0, 1, &a), (3, 1, &a)];
     let out = backend.with_gaps_filled(cells.into_iter());
