@@ -14,6 +14,7 @@
 //!   SIGTSTP, and on SIGCONT re-enters and forces a full redraw.
 
 pub mod backend;
+pub mod background;
 pub mod input;
 mod sgr;
 mod shadow;

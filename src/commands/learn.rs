@@ -57,6 +57,11 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
         }
         (_, false) => None,
     };
+    // Asking the terminal for its background overlaps the loading.
+    let mut theme_query = ctx
+        .theme
+        .is_none()
+        .then(crate::term::background::Query::start);
     // The embedded course (validated by the test suite) opens from its
     // first-frame part while the rest loads; any other is validated first.
     let early = quiz.is_none() && matches!(ctx.source, CourseSource::Embedded);
@@ -75,6 +80,9 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
                 Some(handle) => handle.join().unwrap_or_else(|_| load_checked(&ctx.source)),
                 None => load_checked(&ctx.source),
             };
+            if full.is_err() {
+                drop(theme_query.take()); // the terminal is out of raw mode before printing
+            }
             match checked(&ctx.source, full) {
                 Ok(course) => (course, None),
                 Err(code) => return Ok(code),
@@ -83,6 +91,7 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
     };
     if let Some(start) = &quiz {
         if course.quiz(&start.id).is_none() {
+            drop(theme_query.take());
             eprintln!(
                 "serverless-tutor: error: unknown quiz \"{}\"",
                 crate::content::sanitize::inline(&start.id)
@@ -99,7 +108,10 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
         .get(&course.id)
         .cloned()
         .unwrap_or_default();
-    let theme = Theme::from_env(ctx.theme.unwrap_or_else(guess_theme));
+    let theme = Theme::from_env(match (ctx.theme, theme_query) {
+        (Some(name), _) => name,
+        (None, query) => query.map_or(ThemeName::Dark, |q| q.finish()),
+    });
     let mut edge = StoreEdge {
         store: opened.store,
         course_id: course.id.clone(),
@@ -154,18 +166,6 @@ fn checked(
             );
             Err(ExitCode::from(1))
         }
-    }
-}
-
-/// Dark unless the terminal says its background is light (`COLORFGBG`,
-/// set by rxvt, Konsole and others as `fg;bg`).
-fn guess_theme() -> ThemeName {
-    let background = std::env::var("COLORFGBG")
-        .ok()
-        .and_then(|v| v.rsplit(';').next().and_then(|bg| bg.parse::<u8>().ok()));
-    match background {
-        Some(7 | 9..=15) => ThemeName::Light,
-        _ => ThemeName::Dark,
     }
 }
 
