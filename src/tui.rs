@@ -9,6 +9,7 @@ use crate::app::{self, Effect, LessonSave, Msg, State};
 use crate::content::model::Course;
 use crate::persist::progress::Attempt;
 use crate::quiz::session::{Now, QuizMsg};
+use crate::term::background;
 use crate::term::input::{InputWatch, Wait};
 use crate::term::TerminalSession;
 use ratatui::crossterm::event::{self, Event, MouseEventKind};
@@ -57,14 +58,29 @@ pub enum Ending {
     Signal(i32),
 }
 
+/// Runs the app until it ends. `ask_background`: ask the terminal for its
+/// background colour with the first frame and follow it (light or dark).
 pub fn run(
     session: &mut TerminalSession,
     state: &mut State,
     edge: &mut dyn Edge,
+    ask_background: bool,
 ) -> io::Result<Ending> {
     let size = session.terminal().size()?;
     app::update(state, Msg::Resize(size.width, size.height));
+    if ask_background {
+        let out = session.terminal().backend_mut().writer_mut();
+        io::Write::write_all(out, background::QUERY)?;
+    }
     draw(session, state)?;
+    let input = InputWatch::new();
+    if ask_background {
+        let theme = background::read_reply(&input, background::REPLY_TIMEOUT);
+        if let Some(name) = theme.filter(|&name| name != state.theme.name) {
+            app::update(state, Msg::Theme(name));
+            draw(session, state)?;
+        }
+    }
     // The first frame is up. The rest of a course drawn from its first part
     // is nearly loaded: take it now, while the terminal shows the frame.
     if let Some(msg) = edge.course_ready() {
@@ -77,7 +93,6 @@ pub fn run(
     // use: do it now rather than on the learner's first key. A key it
     // already took from the terminal is handled in the first pass.
     let mut queued = event::poll(Duration::ZERO)?;
-    let input = InputWatch::new();
     let mut last_input = Instant::now();
     loop {
         let hung_up = input.hung_up();

@@ -262,7 +262,9 @@ fn tui_answers_a_verdict_question_by_key() {
     cmd.arg(&course);
     cmd.arg("--data-dir");
     cmd.arg(data.path());
-    cmd.args(["quiz", "q", "--no-shuffle"]);
+    // The theme is given, so the app asks the terminal nothing (this
+    // harness does not answer; tests/tui.rs covers the question).
+    cmd.args(["--theme", "dark", "quiz", "q", "--no-shuffle"]);
     cmd.env("TERM", "xterm-256color");
     cmd.env(
         "SERVERLESS_TUTOR_CONFIG",

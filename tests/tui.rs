@@ -20,7 +20,7 @@ fn fixture_course() -> PathBuf {
 /// The binary running in a pseudo-terminal, with everything it wrote.
 struct Session {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     output: Arc<Mutex<Vec<u8>>>,
     /// Set when the reader saw the end of the output (the child closed the pty).
     drained: Arc<std::sync::atomic::AtomicBool>,
@@ -30,6 +30,19 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], data_dir: &Path, rows: u16, cols: u16) -> Session {
+        Session::start_on(args, data_dir, rows, cols, None)
+    }
+
+    /// Like a real terminal, the session answers the device-attributes
+    /// query (DA1), and the background-colour query (OSC 11) when given a
+    /// `background` such as `rgb:ffff/ffff/ffff`.
+    fn start_on(
+        args: &[&str],
+        data_dir: &Path,
+        rows: u16,
+        cols: u16,
+        background: Option<&'static str>,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -48,7 +61,8 @@ impl Session {
         let child = pty.slave.spawn_command(cmd).expect("spawn the binary");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("pty writer")));
+        let answers = Arc::clone(&writer);
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&output);
         let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -56,11 +70,28 @@ impl Session {
         std::thread::spawn(move || {
             let _keep_master_open = pty.master;
             let mut buf = [0u8; 8192];
+            let mut answered = 0;
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                let mut all = sink.lock().unwrap();
+                all.extend_from_slice(&buf[..n]);
+                let queries = all[answered..]
+                    .windows(3)
+                    .filter(|w| w == b"\x1b[c")
+                    .count();
+                for _ in 0..queries {
+                    let mut reply = String::new();
+                    if let Some(bg) = background {
+                        reply.push_str(&format!("\x1b]11;{bg}\x1b\\"));
+                    }
+                    reply.push_str("\x1b[?62;22c");
+                    let mut out = answers.lock().unwrap();
+                    let _ = out.write_all(reply.as_bytes());
+                    let _ = out.flush();
+                }
+                answered = all.len().saturating_sub(2);
             }
             done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
@@ -100,8 +131,10 @@ impl Session {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let mut writer = self.writer.lock().unwrap();
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
+        drop(writer);
         // one key at a time, like a person: lets each frame land
         std::thread::sleep(Duration::from_millis(60));
     }
@@ -444,4 +477,35 @@ fn watch_without_a_course_dir_is_refused_before_the_terminal_is_touched() {
     let mut s = Session::start(&["--watch"], data.path(), 24, 80);
     assert_eq!(s.wait_exit(), 2);
     assert!(!contains(&s.bytes(), b"\x1b[?1049h"));
+}
+
+/// Without `--theme`, the app asks the terminal for its background: a
+/// light one gets the light theme, a terminal that only answers the
+/// device-attributes query keeps the dark one, and the first key after the
+/// question is not lost either way.
+#[test]
+fn the_theme_follows_the_terminal_background() {
+    let args = course_args();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    for (background, accent) in [
+        (Some("rgb:ffff/ffff/f0f0"), vt100::Color::Rgb(0, 92, 197)),
+        (None, vt100::Color::Rgb(97, 175, 239)),
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let mut s = Session::start_on(&args, data.path(), 40, 120, background);
+        s.wait_for("Lesson 1/3");
+        s.send("]");
+        s.wait_for("Lesson 2/3");
+        let mut parser = vt100::Parser::new(40, 120, 0);
+        parser.process(&s.bytes());
+        // " [Tab]" above the lesson rail is in the theme's accent colour.
+        let tab = parser.screen().cell(0, 1).expect("a cell").fgcolor();
+        assert_eq!(tab, accent, "{background:?}");
+        assert!(
+            contains(&s.bytes(), b"\x1b]11;?"),
+            "the background was asked for"
+        );
+        s.send("q");
+        assert_eq!(s.wait_exit(), 0);
+    }
 }

@@ -15,6 +15,8 @@ pub enum Msg {
     Paste(String),
     /// The terminal was resized to (width, height).
     Resize(u16, u16),
+    /// The terminal's background calls for this theme (colours stay on or off).
+    Theme(crate::theme::ThemeName),
     /// The first frame is on screen: syntax highlighting may be used from
     /// now on, and the neighbouring lessons are laid out (plain) at once.
     Highlight,

@@ -29,6 +29,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             keep_position(state, |s| s.area = Rect::new(0, 0, width, height));
             Vec::new()
         }
+        Msg::Theme(name) => {
+            let theme = crate::theme::Theme::new(name, state.theme.color);
+            state.forget_layouts();
+            keep_position(state, |s| s.theme = theme);
+            Vec::new()
+        }
         Msg::Highlight => {
             keep_position(state, |s| s.highlight = true);
             state.lay_out_neighbours();

@@ -16,8 +16,9 @@ use crate::persist::export::{export_to_dir, learner_name};
 use crate::persist::progress::Attempt;
 use crate::persist::store::ProgressStore;
 use crate::quiz::record;
+use crate::term::background;
 use crate::term::TerminalSession;
-use crate::theme::{Theme, ThemeName};
+use crate::theme::Theme;
 use crate::tui::{self, Edge, Ending};
 use crate::watch::CourseWatcher;
 use anyhow::Context;
@@ -57,11 +58,6 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
         }
         (_, false) => None,
     };
-    // Asking the terminal for its background overlaps the loading.
-    let mut theme_query = ctx
-        .theme
-        .is_none()
-        .then(crate::term::background::Query::start);
     // The embedded course (validated by the test suite) opens from its
     // first-frame part while the rest loads; any other is validated first.
     let early = quiz.is_none() && matches!(ctx.source, CourseSource::Embedded);
@@ -80,9 +76,6 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
                 Some(handle) => handle.join().unwrap_or_else(|_| load_checked(&ctx.source)),
                 None => load_checked(&ctx.source),
             };
-            if full.is_err() {
-                drop(theme_query.take()); // the terminal is out of raw mode before printing
-            }
             match checked(&ctx.source, full) {
                 Ok(course) => (course, None),
                 Err(code) => return Ok(code),
@@ -91,7 +84,6 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
     };
     if let Some(start) = &quiz {
         if course.quiz(&start.id).is_none() {
-            drop(theme_query.take());
             eprintln!(
                 "serverless-tutor: error: unknown quiz \"{}\"",
                 crate::content::sanitize::inline(&start.id)
@@ -108,10 +100,10 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
         .get(&course.id)
         .cloned()
         .unwrap_or_default();
-    let theme = Theme::from_env(match (ctx.theme, theme_query) {
-        (Some(name), _) => name,
-        (None, query) => query.map_or(ThemeName::Dark, |q| q.finish()),
-    });
+    // Without a theme asked for, guess now and ask the terminal with the
+    // first frame (`term::background`); without colours, never mind.
+    let theme = Theme::from_env(ctx.theme.unwrap_or_else(background::first_guess));
+    let ask_background = ctx.theme.is_none() && theme.color;
     let mut edge = StoreEdge {
         store: opened.store,
         course_id: course.id.clone(),
@@ -140,7 +132,7 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
             },
         );
     }
-    let ending = tui::run(&mut session, &mut state, &mut edge);
+    let ending = tui::run(&mut session, &mut state, &mut edge, ask_background);
     drop(session); // restore the terminal before anything is printed
     match ending? {
         Ending::Quit => Ok(ExitCode::SUCCESS),

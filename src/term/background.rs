@@ -1,62 +1,28 @@
 //! Light or dark: which theme suits the terminal's background, for when
 //! neither `--theme` nor `config.toml` says.
 //!
-//! The terminal is asked (OSC 11, with OSC 10 for the text colour; most
-//! terminals answer within one round trip, and a device-attributes query
-//! sent after them tells at once when a terminal will not, so there is no
-//! waiting out a timeout); else `COLORFGBG` is read (rxvt, Konsole); else
-//! dark. Ask only before the TUI starts reading input, so the answer is
-//! never taken for keys.
+//! The first guess is `COLORFGBG` (rxvt, Konsole), else dark, so the first
+//! frame never waits. The terminal is then asked: [`QUERY`] goes out in the
+//! same write as the first frame, and [`read_reply`] reads the answer
+//! before anything else reads input (so it is never taken for keys). If
+//! the terminal says otherwise, the app switches theme and redraws.
 
+use super::input::{InputWatch, Wait};
 use crate::theme::ThemeName;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// The longest wait for an answer (a terminal that answers nothing at all,
-/// or a slow SSH link); most answer in well under a millisecond.
-const QUERY_TIMEOUT: Duration = Duration::from_millis(150);
+/// The background colour (OSC 11), then the device attributes (DA1), which
+/// every terminal answers, in that order: DA1's answer ends the wait
+/// whether or not the terminal knows OSC 11.
+pub const QUERY: &[u8] = b"\x1b]11;?\x1b\\\x1b[c";
 
-pub fn guess_theme() -> ThemeName {
-    asked().unwrap_or_else(|| from_colorfgbg(std::env::var("COLORFGBG").ok().as_deref()))
-}
+/// The longest wait for the answers (a terminal that answers nothing at
+/// all, a slow SSH link); a local terminal answers in well under 1 ms.
+pub const REPLY_TIMEOUT: Duration = Duration::from_millis(150);
 
-/// [`guess_theme`] on another thread, so the terminal's round trip
-/// overlaps the course loading. Dropping it waits for the answer: the query
-/// holds the terminal in raw mode, which must be over before anything is
-/// printed or the process ends.
-pub struct Query(Option<std::thread::JoinHandle<ThemeName>>);
-
-impl Query {
-    pub fn start() -> Query {
-        Query(std::thread::Builder::new().spawn(guess_theme).ok())
-    }
-
-    pub fn finish(mut self) -> ThemeName {
-        self.0
-            .take()
-            .and_then(|handle| handle.join().ok())
-            .unwrap_or_else(guess_theme)
-    }
-}
-
-impl Drop for Query {
-    fn drop(&mut self) {
-        if let Some(handle) = self.0.take() {
-            let _ = handle.join();
-        }
-    }
-}
-
-fn asked() -> Option<ThemeName> {
-    // Without colours the theme only picks attributes: not worth a query.
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        return None;
-    }
-    let mut options = terminal_colorsaurus::QueryOptions::default();
-    options.timeout = QUERY_TIMEOUT;
-    match terminal_colorsaurus::theme_mode(options).ok()? {
-        terminal_colorsaurus::ThemeMode::Light => Some(ThemeName::Light),
-        terminal_colorsaurus::ThemeMode::Dark => Some(ThemeName::Dark),
-    }
+/// The guess before asking: `COLORFGBG`, else dark.
+pub fn first_guess() -> ThemeName {
+    from_colorfgbg(std::env::var("COLORFGBG").ok().as_deref())
 }
 
 /// `COLORFGBG` is `fg;bg` (or `fg;default;bg`) in palette numbers: 7 and
@@ -67,6 +33,74 @@ fn from_colorfgbg(value: Option<&str>) -> ThemeName {
         Some(7 | 9..=15) => ThemeName::Light,
         _ => ThemeName::Dark,
     }
+}
+
+/// Reads the answers to [`QUERY`] (up to `timeout`): the theme the
+/// background colour calls for, `None` when the terminal did not say.
+/// Anything typed meanwhile is dropped (it is the first instant of the app).
+pub fn read_reply(input: &InputWatch, timeout: Duration) -> Option<ThemeName> {
+    let deadline = Instant::now() + timeout;
+    let mut bytes = Vec::new();
+    loop {
+        if let Some(answer) = parse_reply(&bytes) {
+            return answer;
+        }
+        let left = deadline.checked_duration_since(Instant::now())?;
+        if input.wait(left) != Wait::Ready || bytes.len() > 4096 {
+            return None;
+        }
+        let mut chunk = [0u8; 256];
+        let n = input.read(&mut chunk).ok().filter(|&n| n > 0)?;
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+}
+
+/// `None` until the DA1 answer (`ESC [ ? … c`) is in; then the theme for
+/// the OSC 11 answer before it (`ESC ] 11 ; rgb:R/G/B`, ended by BEL or
+/// `ESC \`), if there was one.
+fn parse_reply(bytes: &[u8]) -> Option<Option<ThemeName>> {
+    let da1 = find(bytes, b"\x1b[?")?;
+    let rest = &bytes[da1 + 3..];
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_digit() || *b == b';'))?;
+    if rest[end] != b'c' {
+        return Some(None);
+    }
+    Some(osc11_theme(&bytes[..da1]))
+}
+
+/// The theme for an OSC 11 answer in `bytes`, if there is one.
+fn osc11_theme(bytes: &[u8]) -> Option<ThemeName> {
+    let start = find(bytes, b"\x1b]11;")? + 5;
+    let body = &bytes[start..];
+    let stop = body
+        .iter()
+        .position(|&b| b == 0x07 || b == 0x1b)
+        .unwrap_or(body.len());
+    theme_for(std::str::from_utf8(&body[..stop]).ok()?)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// `rgb:RRRR/GGGG/BBBB` (1 to 4 hex digits each) → light when its
+/// luminance is over one half.
+fn theme_for(spec: &str) -> Option<ThemeName> {
+    let channels = spec.strip_prefix("rgb:")?;
+    let mut values = channels.split('/').map(|hex| {
+        let max = 16f64.powi(i32::try_from(hex.len()).ok()?) - 1.0;
+        let value = u32::from_str_radix(hex, 16).ok()?;
+        (1..=4).contains(&hex.len()).then(|| f64::from(value) / max)
+    });
+    let (r, g, b) = (values.next()??, values.next()??, values.next()??);
+    let luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    Some(if luminance > 0.5 {
+        ThemeName::Light
+    } else {
+        ThemeName::Dark
+    })
 }
 
 #[cfg(test)]
@@ -80,5 +114,32 @@ mod tests {
         assert_eq!(from_colorfgbg(Some("15;0")), ThemeName::Dark);
         assert_eq!(from_colorfgbg(Some("garbage")), ThemeName::Dark);
         assert_eq!(from_colorfgbg(None), ThemeName::Dark);
+    }
+
+    #[test]
+    fn replies() {
+        let light = b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c";
+        assert_eq!(parse_reply(light), Some(Some(ThemeName::Light)));
+        let dark_bel = b"\x1b]11;rgb:1e/1e/2e\x07\x1b[?1;2c";
+        assert_eq!(parse_reply(dark_bel), Some(Some(ThemeName::Dark)));
+        // No OSC 11 support: DA1 alone ends the wait.
+        assert_eq!(parse_reply(b"\x1b[?6c"), Some(None));
+        // Not complete yet.
+        assert_eq!(parse_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\"), None);
+        assert_eq!(
+            parse_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62"),
+            None
+        );
+        // Nonsense answers give no theme, and never panic.
+        assert_eq!(parse_reply(b"\x1b]11;rgb:zz/1/\x1b\\\x1b[?c"), Some(None));
+        assert_eq!(parse_reply(b"\x1b]11;rgb:12345/0/0\x07\x1b[?c"), Some(None));
+        assert_eq!(parse_reply(b"\x1b]11;\x1b[?c"), Some(None));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_parse_without_panicking(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            let _ = parse_reply(&bytes);
+        }
     }
 }

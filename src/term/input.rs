@@ -66,6 +66,13 @@ impl InputWatch {
         }
     }
 
+    /// Reads what is waiting (call after [`InputWatch::wait`] said ready).
+    pub fn read(&self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // SAFETY: `buf` is valid for writes of `buf.len()` bytes.
+        let n = unsafe { libc::read(self.fd(), buf.as_mut_ptr().cast(), buf.len()) };
+        usize::try_from(n).map_err(|_| std::io::Error::last_os_error())
+    }
+
     /// Whether the terminal has hung up (never waits).
     pub fn hung_up(&self) -> bool {
         self.wait(Duration::ZERO) == Wait::HungUp
