@@ -134,6 +134,9 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
     }
     let ending = tui::run(&mut session, &mut state, &mut edge, ask_background);
     drop(session); // restore the terminal before anything is printed
+                   // The process ends now: freeing a big course piece by piece (tens of
+                   // milliseconds for a megabyte lesson) would only delay the prompt.
+    std::mem::forget(state);
     match ending? {
         Ending::Quit => Ok(ExitCode::SUCCESS),
         Ending::Signal(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
