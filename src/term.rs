@@ -16,7 +16,7 @@
 pub mod backend;
 pub mod background;
 pub mod input;
-mod sgr;
+pub(crate) mod sgr;
 mod shadow;
 
 use ratatui::crossterm::{

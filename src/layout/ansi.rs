@@ -4,7 +4,7 @@
 //! left in a span is replaced first (a final guard: the model is sanitised).
 
 use crate::content::sanitize;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use std::fmt::Write as _;
 
@@ -40,62 +40,16 @@ fn write_coloured(out: &mut String, line: &Line<'_>) {
     }
 }
 
-/// The SGR parameters for a style (empty: nothing to set).
+/// The SGR parameters for a style (empty: nothing to set), as the TUI
+/// writes them.
 pub fn sgr(style: Style) -> String {
-    let mut params: Vec<String> = Vec::new();
-    let m = style.add_modifier;
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if m.contains(flag) {
-            params.push(code.to_owned());
-        }
-    }
-    if let Some(fg) = style.fg {
-        params.push(colour(fg, false));
-    }
-    if let Some(bg) = style.bg {
-        params.push(colour(bg, true));
-    }
-    params.join(";")
-}
-
-fn colour(c: Color, bg: bool) -> String {
-    let base = if bg { 40 } else { 30 };
-    let bright = if bg { 100 } else { 90 };
-    let named = |n: u8| (base + n).to_string();
-    let light = |n: u8| (bright + n).to_string();
-    match c {
-        Color::Reset => (base + 9).to_string(),
-        Color::Black => named(0),
-        Color::Red => named(1),
-        Color::Green => named(2),
-        Color::Yellow => named(3),
-        Color::Blue => named(4),
-        Color::Magenta => named(5),
-        Color::Cyan => named(6),
-        Color::Gray => named(7),
-        Color::DarkGray => light(0),
-        Color::LightRed => light(1),
-        Color::LightGreen => light(2),
-        Color::LightYellow => light(3),
-        Color::LightBlue => light(4),
-        Color::LightMagenta => light(5),
-        Color::LightCyan => light(6),
-        Color::White => light(7),
-        Color::Indexed(i) => format!("{};5;{i}", base + 8),
-        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
-    }
+    crate::term::sgr::params_from_default(&crate::term::sgr::Pen::from_style(style))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::style::{Color, Modifier};
     use ratatui::text::Span;
 
     #[test]

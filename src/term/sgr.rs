@@ -19,6 +19,16 @@ pub struct Pen {
 }
 
 impl Pen {
+    /// A ratatui style as a pen (unset colours are the terminal's own).
+    pub fn from_style(style: ratatui::style::Style) -> Pen {
+        Pen {
+            fg: style.fg.unwrap_or(Color::Reset),
+            bg: style.bg.unwrap_or(Color::Reset),
+            underline: style.underline_color.unwrap_or(Color::Reset),
+            modifier: style.add_modifier,
+        }
+    }
+
     pub fn of(cell: &Cell) -> Pen {
         Pen {
             fg: cell.fg,
@@ -60,6 +70,14 @@ pub fn change(from: &Pen, to: &Pen, out: &mut Vec<u8>) {
     out.extend_from_slice(b"\x1b[");
     out.extend_from_slice(params.join(";").as_bytes());
     out.push(b'm');
+}
+
+/// The parameters that set `pen` on a terminal in its default state, as
+/// in `1;38;2;1;2;3` (empty: nothing to set).
+pub fn params_from_default(pen: &Pen) -> String {
+    let mut params = Vec::new();
+    params_diff(&Pen::default(), pen, &mut params);
+    params.join(";")
 }
 
 fn joined_len(params: &[String]) -> usize {
