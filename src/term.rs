@@ -18,6 +18,7 @@ pub mod background;
 pub mod input;
 pub(crate) mod sgr;
 mod shadow;
+pub(crate) mod typed;
 
 use ratatui::crossterm::{
     cursor::Show,

@@ -74,12 +74,15 @@ pub fn run(
     }
     draw(session, state)?;
     let input = InputWatch::new();
+    let mut typed = Vec::new();
     if ask_background {
-        let theme = background::read_reply(&input, background::REPLY_TIMEOUT);
-        if let Some(name) = theme.filter(|&name| name != state.theme.name) {
+        let reply = background::read_reply(&input, background::REPLY_TIMEOUT);
+        if let Some(name) = reply.theme.filter(|&name| name != state.theme.name) {
             app::update(state, Msg::Theme(name));
             draw(session, state)?;
         }
+        // Keys typed while the terminal answered: handled first.
+        typed = crate::term::typed::keys_in(&reply.typed);
     }
     // The first frame is up. The rest of a course drawn from its first part
     // is nearly loaded: take it now, while the terminal shows the frame.
@@ -92,7 +95,7 @@ pub fn run(
     // crossterm sets up its event reader (epoll, a signal pipe) on first
     // use: do it now rather than on the learner's first key. A key it
     // already took from the terminal is handled in the first pass.
-    let mut queued = event::poll(Duration::ZERO)?;
+    let mut queued = event::poll(Duration::ZERO)? || !typed.is_empty();
     let mut last_input = Instant::now();
     loop {
         let hung_up = input.hung_up();
@@ -124,14 +127,17 @@ pub fn run(
                 effects.extend(app::update(state, msg));
                 changed = true;
             }
-            // Take every event already queued before drawing once.
-            loop {
-                if let Some(msg) = to_msg(event::read()?, state) {
+            for key in std::mem::take(&mut typed) {
+                if let Some(msg) = to_msg(Event::Key(key), state) {
                     effects.extend(app::update(state, msg));
                     changed = true;
                 }
-                if !event::poll(Duration::ZERO)? {
-                    break;
+            }
+            // Take every event already queued before drawing once.
+            while event::poll(Duration::ZERO)? {
+                if let Some(msg) = to_msg(event::read()?, state) {
+                    effects.extend(app::update(state, msg));
+                    changed = true;
                 }
             }
         } else if idle_work {

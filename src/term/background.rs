@@ -35,50 +35,75 @@ fn from_colorfgbg(value: Option<&str>) -> ThemeName {
     }
 }
 
-/// Reads the answers to [`QUERY`] (up to `timeout`): the theme the
-/// background colour calls for, `None` when the terminal did not say.
-/// Anything typed meanwhile is dropped (it is the first instant of the app).
-pub fn read_reply(input: &InputWatch, timeout: Duration) -> Option<ThemeName> {
+/// What came back: the theme the background colour calls for (`None`:
+/// the terminal did not say) and whatever else was read meanwhile (keys
+/// typed in that instant, to be handled next), in order.
+#[derive(Debug, Default, PartialEq)]
+pub struct Reply {
+    pub theme: Option<ThemeName>,
+    pub typed: Vec<u8>,
+}
+
+/// Reads the answers to [`QUERY`], for up to `timeout`.
+pub fn read_reply(input: &InputWatch, timeout: Duration) -> Reply {
     let deadline = Instant::now() + timeout;
     let mut bytes = Vec::new();
     loop {
-        if let Some(answer) = parse_reply(&bytes) {
-            return answer;
+        if let Some(reply) = parse_reply(&bytes) {
+            return reply;
         }
-        let left = deadline.checked_duration_since(Instant::now())?;
-        if input.wait(left) != Wait::Ready || bytes.len() > 4096 {
-            return None;
-        }
+        let ready = deadline
+            .checked_duration_since(Instant::now())
+            .is_some_and(|left| input.wait(left) == Wait::Ready);
         let mut chunk = [0u8; 256];
-        let n = input.read(&mut chunk).ok().filter(|&n| n > 0)?;
-        bytes.extend_from_slice(&chunk[..n]);
+        let read = match ready && bytes.len() <= 4096 {
+            true => input.read(&mut chunk).unwrap_or(0),
+            false => 0,
+        };
+        if read == 0 {
+            return Reply {
+                theme: None,
+                typed: bytes,
+            };
+        }
+        bytes.extend_from_slice(&chunk[..read]);
     }
 }
 
 /// `None` until the DA1 answer (`ESC [ ? … c`) is in; then the theme for
 /// the OSC 11 answer before it (`ESC ] 11 ; rgb:R/G/B`, ended by BEL or
-/// `ESC \`), if there was one.
-fn parse_reply(bytes: &[u8]) -> Option<Option<ThemeName>> {
+/// `ESC \`), if there was one, and every other byte.
+fn parse_reply(bytes: &[u8]) -> Option<Reply> {
     let da1 = find(bytes, b"\x1b[?")?;
     let rest = &bytes[da1 + 3..];
     let end = rest
         .iter()
         .position(|b| !(b.is_ascii_digit() || *b == b';'))?;
-    if rest[end] != b'c' {
-        return Some(None);
-    }
-    Some(osc11_theme(&bytes[..da1]))
+    let after = da1 + 3 + end + 1;
+    let before = &bytes[..da1];
+    let (theme, mut typed) = match osc11(before) {
+        Some((span, spec)) => {
+            let mut typed = before[..span.start].to_vec();
+            typed.extend_from_slice(&before[span.end..]);
+            (theme_for(spec), typed)
+        }
+        None => (None, before.to_vec()),
+    };
+    typed.extend_from_slice(&bytes[after..]);
+    Some(Reply { theme, typed })
 }
 
-/// The theme for an OSC 11 answer in `bytes`, if there is one.
-fn osc11_theme(bytes: &[u8]) -> Option<ThemeName> {
-    let start = find(bytes, b"\x1b]11;")? + 5;
-    let body = &bytes[start..];
-    let stop = body
-        .iter()
-        .position(|&b| b == 0x07 || b == 0x1b)
-        .unwrap_or(body.len());
-    theme_for(std::str::from_utf8(&body[..stop]).ok()?)
+/// The OSC 11 answer in `bytes`: where it is, and its colour spec.
+fn osc11(bytes: &[u8]) -> Option<(std::ops::Range<usize>, &str)> {
+    let start = find(bytes, b"\x1b]11;")?;
+    let body = &bytes[start + 5..];
+    let (stop, terminator) = match body.iter().position(|&b| b == 0x07 || b == 0x1b) {
+        Some(i) if body[i] == 0x1b && body.get(i + 1) == Some(&b'\\') => (i, 2),
+        Some(i) => (i, 1),
+        None => (body.len(), 0),
+    };
+    let spec = std::str::from_utf8(&body[..stop]).unwrap_or("");
+    Some((start..start + 5 + stop + terminator, spec))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -116,24 +141,33 @@ mod tests {
         assert_eq!(from_colorfgbg(None), ThemeName::Dark);
     }
 
+    fn theme(bytes: &[u8]) -> Option<Option<ThemeName>> {
+        parse_reply(bytes).map(|r| r.theme)
+    }
+
     #[test]
     fn replies() {
         let light = b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c";
-        assert_eq!(parse_reply(light), Some(Some(ThemeName::Light)));
+        assert_eq!(theme(light), Some(Some(ThemeName::Light)));
         let dark_bel = b"\x1b]11;rgb:1e/1e/2e\x07\x1b[?1;2c";
-        assert_eq!(parse_reply(dark_bel), Some(Some(ThemeName::Dark)));
+        assert_eq!(theme(dark_bel), Some(Some(ThemeName::Dark)));
         // No OSC 11 support: DA1 alone ends the wait.
-        assert_eq!(parse_reply(b"\x1b[?6c"), Some(None));
+        assert_eq!(theme(b"\x1b[?6c"), Some(None));
         // Not complete yet.
-        assert_eq!(parse_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\"), None);
-        assert_eq!(
-            parse_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62"),
-            None
-        );
+        assert_eq!(theme(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\"), None);
+        assert_eq!(theme(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62"), None);
         // Nonsense answers give no theme, and never panic.
-        assert_eq!(parse_reply(b"\x1b]11;rgb:zz/1/\x1b\\\x1b[?c"), Some(None));
-        assert_eq!(parse_reply(b"\x1b]11;rgb:12345/0/0\x07\x1b[?c"), Some(None));
-        assert_eq!(parse_reply(b"\x1b]11;\x1b[?c"), Some(None));
+        assert_eq!(theme(b"\x1b]11;rgb:zz/1/\x1b\\\x1b[?c"), Some(None));
+        assert_eq!(theme(b"\x1b]11;rgb:12345/0/0\x07\x1b[?c"), Some(None));
+        assert_eq!(theme(b"\x1b]11;\x1b[?c"), Some(None));
+    }
+
+    #[test]
+    fn keys_typed_around_the_answers_are_kept_in_order() {
+        let bytes = b"j\x1b]11;rgb:0/0/0\x1b\\k\x1b[?62c]";
+        let reply = parse_reply(bytes).expect("complete");
+        assert_eq!(reply.theme, Some(ThemeName::Dark));
+        assert_eq!(reply.typed, b"jk]");
     }
 
     proptest::proptest! {
