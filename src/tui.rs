@@ -12,7 +12,7 @@ use crate::quiz::session::{Now, QuizMsg};
 use crate::term::background;
 use crate::term::input::{InputWatch, Wait};
 use crate::term::TerminalSession;
-use ratatui::crossterm::event::{self, Event, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEvent, MouseEventKind};
 use std::io;
 use std::time::Duration;
 use std::time::Instant;
@@ -66,32 +66,8 @@ pub fn run(
     edge: &mut dyn Edge,
     ask_background: bool,
 ) -> io::Result<Ending> {
-    let size = session.terminal().size()?;
-    app::update(state, Msg::Resize(size.width, size.height));
-    if ask_background {
-        let out = session.terminal().backend_mut().writer_mut();
-        io::Write::write_all(out, background::QUERY)?;
-    }
-    draw(session, state)?;
     let input = InputWatch::new();
-    let mut typed = Vec::new();
-    if ask_background {
-        let reply = background::read_reply(&input, background::REPLY_TIMEOUT);
-        if let Some(name) = reply.theme.filter(|&name| name != state.theme.name) {
-            app::update(state, Msg::Theme(name));
-            draw(session, state)?;
-        }
-        // Keys typed while the terminal answered: handled first.
-        typed = crate::term::typed::keys_in(&reply.typed);
-    }
-    // The first frame is up. The rest of a course drawn from its first part
-    // is nearly loaded: take it now, while the terminal shows the frame.
-    if let Some(msg) = edge.course_ready() {
-        app::update(state, msg);
-        draw(session, state)?; // quiz scores in a wide lesson list, say
-    }
-    // Highlighting may now happen, when idle; the neighbours are laid out.
-    app::update(state, Msg::Highlight);
+    let mut typed = first_frames(session, state, edge, &input, ask_background)?;
     // crossterm sets up its event reader (epoll, a signal pipe) on first
     // use: do it now rather than on the learner's first key. A key it
     // already took from the terminal is handled in the first pass.
@@ -154,6 +130,44 @@ pub fn run(
             return Ok(ending);
         }
     }
+}
+
+/// The first frame, and what follows it before any input is handled: the
+/// terminal's answer about its background (with the keys typed meanwhile,
+/// returned), the rest of the course, the neighbouring lessons laid out.
+fn first_frames(
+    session: &mut TerminalSession,
+    state: &mut State,
+    edge: &mut dyn Edge,
+    input: &InputWatch,
+    ask_background: bool,
+) -> io::Result<Vec<KeyEvent>> {
+    let size = session.terminal().size()?;
+    app::update(state, Msg::Resize(size.width, size.height));
+    if ask_background {
+        // In the same write as the frame: no extra round trip before it.
+        let out = session.terminal().backend_mut().writer_mut();
+        io::Write::write_all(out, background::QUERY)?;
+    }
+    draw(session, state)?;
+    let mut typed = Vec::new();
+    if ask_background {
+        let reply = background::read_reply(input, background::REPLY_TIMEOUT);
+        if let Some(name) = reply.theme.filter(|&name| name != state.theme.name) {
+            app::update(state, Msg::Theme(name));
+            draw(session, state)?;
+        }
+        typed = crate::term::typed::keys_in(&reply.typed);
+    }
+    // The rest of a course drawn from its first part is nearly loaded:
+    // take it now, while the terminal shows the frame.
+    if let Some(msg) = edge.course_ready() {
+        app::update(state, msg);
+        draw(session, state)?; // quiz scores in a wide lesson list, say
+    }
+    // Highlighting may now happen, when idle; the neighbours are laid out.
+    app::update(state, Msg::Highlight);
+    Ok(typed)
 }
 
 fn draw(session: &mut TerminalSession, state: &State) -> io::Result<()> {
