@@ -14,7 +14,7 @@ use crate::content::model::Course;
 use crate::content::source::CourseSource;
 use crate::persist::export::{export_to_dir, learner_name};
 use crate::persist::progress::Attempt;
-use crate::persist::store::ProgressStore;
+use crate::persist::store::{Opened, ProgressStore};
 use crate::quiz::record;
 use crate::term::background;
 use crate::term::TerminalSession;
@@ -58,29 +58,9 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
         }
         (_, false) => None,
     };
-    // The embedded course (validated by the test suite) opens from its
-    // first-frame part while the rest loads; any other is validated first.
-    let early = quiz.is_none() && matches!(ctx.source, CourseSource::Embedded);
-    let loading = early.then(|| std::thread::spawn(|| load_checked(&CourseSource::Embedded)));
-    let opened = ProgressStore::open(&ctx.data_dir).context("cannot open the progress file")?;
-    let first = loading.as_ref().and_then(|_| {
-        load_first(&ctx.source, |course_id| {
-            let progress = opened.progress.courses.get(course_id)?;
-            progress.last_lesson.clone()
-        })
-    });
-    let (course, loading) = match (first, loading) {
-        (Some(first), loading) => (first, loading),
-        (None, loading) => {
-            let full = match loading {
-                Some(handle) => handle.join().unwrap_or_else(|_| load_checked(&ctx.source)),
-                None => load_checked(&ctx.source),
-            };
-            match checked(&ctx.source, full) {
-                Ok(course) => (course, None),
-                Err(code) => return Ok(code),
-            }
-        }
+    let (course, opened, loading) = match open_course(ctx, quiz.is_none())? {
+        Ok(opening) => opening,
+        Err(code) => return Ok(code),
     };
     if let Some(start) = &quiz {
         if course.quiz(&start.id).is_none() {
@@ -133,14 +113,43 @@ fn run_session(ctx: &Ctx, quiz: Option<QuizStart>) -> anyhow::Result<ExitCode> {
         );
     }
     let ending = tui::run(&mut session, &mut state, &mut edge, ask_background);
-    drop(session); // restore the terminal before anything is printed
-                   // The process ends now: freeing a big course piece by piece (tens of
-                   // milliseconds for a megabyte lesson) would only delay the prompt.
+    // Restore the terminal before anything is printed. The process ends
+    // now: freeing a big course piece by piece (tens of milliseconds for a
+    // megabyte lesson) would only delay the prompt.
+    drop(session);
     std::mem::forget(state);
     match ending? {
         Ending::Quit => Ok(ExitCode::SUCCESS),
         Ending::Signal(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
     }
+}
+
+type Opening = (Course, Opened, Option<Loading>);
+
+/// The course to open on, the progress store, and the whole course still
+/// loading when the app opens on a first part of it (`content::first`: only
+/// the embedded course, which the test suite validates, and not for a quiz
+/// alone); any other is validated in full first. `Err`: the exit code,
+/// after printing why the course cannot be used.
+fn open_course(ctx: &Ctx, lessons: bool) -> anyhow::Result<Result<Opening, ExitCode>> {
+    let open_store = || ProgressStore::open(&ctx.data_dir).context("cannot open the progress file");
+    if !(lessons && matches!(ctx.source, CourseSource::Embedded)) {
+        return match checked(&ctx.source, load_checked(&ctx.source)) {
+            Ok(course) => Ok(Ok((course, open_store()?, None))),
+            Err(code) => Ok(Err(code)),
+        };
+    }
+    let loading = std::thread::spawn(|| load_checked(&CourseSource::Embedded));
+    let opened = open_store()?;
+    let first = load_first(&ctx.source, |course_id| {
+        let progress = opened.progress.courses.get(course_id)?;
+        progress.last_lesson.clone()
+    });
+    if let Some(first) = first {
+        return Ok(Ok((first, opened, Some(loading))));
+    }
+    let full = loading.join().unwrap_or_else(|_| load_checked(&ctx.source));
+    Ok(checked(&ctx.source, full).map(|course| (course, opened, None)))
 }
 
 /// The course, or the exit code after printing why it cannot be used.
