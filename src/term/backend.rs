@@ -68,6 +68,7 @@ impl<W: Write> FrameBackend<W> {
     }
 
     /// A backend of a fixed size that never asks the terminal (for tests).
+    #[cfg(test)]
     pub fn with_size(writer: W, size: Size) -> FrameBackend<W> {
         FrameBackend {
             writer,
@@ -86,6 +87,7 @@ impl<W: Write> FrameBackend<W> {
     }
 
     /// The same backend writing gaps of at most `cells` (0: never).
+    #[cfg(test)]
     pub fn max_gap(self, cells: u16) -> FrameBackend<W> {
         FrameBackend {
             max_gap: cells,
