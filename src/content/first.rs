@@ -14,7 +14,6 @@ use super::diagnostics::Diagnostic;
 use super::lesson::{is_plain_id, parse_front_matter_only, parse_lesson_full};
 use super::load::{read_manifest, read_text};
 use super::model::Course;
-use super::sanitize;
 use super::source::CourseSource;
 
 /// The course with only the lesson `open` names (given the course id; else
@@ -31,7 +30,7 @@ pub fn load_first(
         .iter()
         .map(|l| l.get_ref().as_str())
         .collect();
-    let wanted = open(&sanitize::inline(&manifest.id));
+    let wanted = open(&manifest.course_id());
     let open = wanted
         .as_deref()
         .filter(|id| ids.contains(id))
@@ -54,13 +53,7 @@ pub fn load_first(
         };
         lessons.push(lesson);
     }
-    Some(Course {
-        id: sanitize::inline(&manifest.id).into_owned(),
-        title: sanitize::inline(&manifest.title).into_owned(),
-        version: sanitize::inline(&manifest.version).into_owned(),
-        lessons,
-        quizzes: Vec::new(),
-    })
+    Some(manifest.into_course(lessons, Vec::new()))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use crate::content::diagnostics::Diagnostic;
 use crate::content::lesson::{is_plain_id, parse_lesson_full, LessonParse};
-use crate::content::model::{Course, Quiz};
+use crate::content::model::{Course, Lesson, Quiz};
 use crate::content::pool;
 use crate::content::quizfile::parse_quiz;
 use crate::content::report::Reporter;
@@ -39,10 +39,28 @@ impl Loaded {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawManifest {
-    pub(super) id: String,
-    pub(super) title: String,
-    pub(super) version: String,
+    id: String,
+    title: String,
+    version: String,
     pub(super) lessons: Vec<Spanned<String>>,
+}
+
+impl RawManifest {
+    /// The course this manifest describes, with its texts made safe.
+    pub(super) fn into_course(self, lessons: Vec<Lesson>, quizzes: Vec<Quiz>) -> Course {
+        Course {
+            id: sanitize::inline(&self.id).into_owned(),
+            title: sanitize::inline(&self.title).into_owned(),
+            version: sanitize::inline(&self.version).into_owned(),
+            lessons,
+            quizzes,
+        }
+    }
+
+    /// The course id as [`RawManifest::into_course`] gives it.
+    pub(super) fn course_id(&self) -> String {
+        sanitize::inline(&self.id).into_owned()
+    }
 }
 
 /// Loads and validates everything; never fails, never panics.
@@ -208,13 +226,7 @@ fn check_course(
         warn_unlisted(source, &seen, &mut diagnostics);
     }
     let quizzes = load_quizzes(source, &quiz_refs, parsed.quizzes, &mut diagnostics);
-    let course = manifest.map(|(m, _)| Course {
-        id: sanitize::inline(&m.id).into_owned(),
-        title: sanitize::inline(&m.title).into_owned(),
-        version: sanitize::inline(&m.version).into_owned(),
-        lessons,
-        quizzes,
-    });
+    let course = manifest.map(|(m, _)| m.into_course(lessons, quizzes));
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     Loaded {
         course,
