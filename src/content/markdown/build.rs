@@ -122,17 +122,25 @@ impl<'t> Builder<'t> {
         }
     }
 
-    pub fn run(mut self) -> Parsed {
+    pub fn run(self) -> Parsed {
+        self.run_piece().0
+    }
+
+    /// The blocks, and whether the text ended with a directive (`compare`,
+    /// `since`) still open: a piece of a longer text that does is not
+    /// parsed as the whole text would parse it there (`super::pieces`).
+    pub fn run_piece(mut self) -> (Parsed, bool) {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         for (event, range) in Parser::new_ext(self.text, opts).into_offset_iter() {
             self.event(event, range.start);
         }
         self.close_leaf();
+        let left_open = self.stack.len() > 1;
         while self.stack.len() > 1 {
             self.pop_frame();
         }
-        self.finish()
+        (self.finish(), left_open)
     }
 
     fn finish(self) -> Parsed {

@@ -16,9 +16,11 @@
 
 mod build;
 mod code;
+mod cuts;
 mod directives;
 mod inline;
 mod lines;
+mod pieces;
 
 #[cfg(test)]
 mod tests_blocks;
@@ -64,7 +66,7 @@ pub fn parse_markdown(text: &str) -> Vec<Block> {
 /// reports the problems a course author should fix.
 pub fn parse(text: &str, first_line: usize) -> Parsed {
     let text = normalize_newlines(text);
-    build::Builder::new(&text, first_line).run()
+    pieces::parse(&text, first_line)
 }
 
 /// CRLF (and lone CR) → LF. Line numbers are unchanged; columns too, since
