@@ -3,11 +3,14 @@
 
 use crate::content::diagnostics::{Diagnostic, Severity};
 use crate::content::markdown::LineIndex;
+use std::cell::OnceCell;
 
 pub(crate) struct Reporter<'a> {
     path: &'a str,
     text: &'a str,
-    index: LineIndex,
+    /// Built on the first offset to convert: most files have no problem,
+    /// and indexing a megabyte lesson costs a fraction of a millisecond.
+    index: OnceCell<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -17,14 +20,15 @@ impl<'a> Reporter<'a> {
         Reporter {
             path,
             text,
-            index: LineIndex::new(text),
+            index: OnceCell::new(),
             diagnostics: Vec::new(),
         }
     }
 
     /// 1-based (line, col) of a byte offset in the file.
     pub fn pos(&self, offset: usize) -> (usize, usize) {
-        self.index.line_col(self.text, offset)
+        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        index.line_col(self.text, offset)
     }
 
     pub fn error_at(&mut self, offset: usize, message: impl Into<String>) {

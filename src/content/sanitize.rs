@@ -43,18 +43,33 @@ pub fn multiline(s: &str) -> Cow<'_, str> {
 
 /// Whether `clean` has anything to change: `s.chars().any(is_unsafe)`
 /// (except `\n` where newlines are kept), on bytes. Every unsafe character
-/// is an ASCII control, a C1 control (`C2 80`..`C2 9F`) or starts with one
-/// of the lead bytes of the bidi and format characters, so most text is
-/// never decoded, and clean text is borrowed as it is.
+/// is an ASCII control, a C1 control (`C2 80`..`C2 9F`) or one of the bidi
+/// and format characters, whose UTF-8 forms start with `D8`, `E2` or `EF`;
+/// those are told apart by their next bytes, so text is never decoded and
+/// clean text is borrowed as it is.
 fn needs_cleaning(s: &str, keep_newlines: bool) -> bool {
     let bytes = s.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'\n' => !keep_newlines,
         0x00..=0x1f | 0x7f => true,
-        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-        0xd8 | 0xe2 | 0xef => s[i..].chars().next().is_some_and(is_unsafe),
+        0xc2 | 0xd8 | 0xe2 | 0xef => unsafe_sequence(b, bytes.get(i + 1..).unwrap_or(&[])),
         _ => false,
     })
+}
+
+/// Whether the character starting with `lead` (followed by `next`) is a C1
+/// control or a bidi or format character of [`is_bidi_or_format`].
+fn unsafe_sequence(lead: u8, next: &[u8]) -> bool {
+    match (lead, next) {
+        (0xc2, [0x80..=0x9f, ..]) => true,       // U+0080..U+009F
+        (0xd8, [0x9c, ..]) => true,              // U+061C
+        (0xe2, [0x80, 0x8e | 0x8f, ..]) => true, // U+200E, U+200F
+        (0xe2, [0x80, 0xa8..=0xae, ..]) => true, // U+2028..U+202E
+        (0xe2, [0x81, 0xa6..=0xa9, ..]) => true, // U+2066..U+2069
+        (0xef, [0xbb, 0xbf, ..]) => true,        // U+FEFF
+        (0xef, [0xbf, 0xb9..=0xbb, ..]) => true, // U+FFF9..U+FFFB
+        _ => false,
+    }
 }
 
 fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
@@ -104,9 +119,22 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_byte_scan_agrees_with_the_char_check(keep in proptest::bool::ANY, s in "(\\PC|\\pC|[\u{80}-\u{9f}\u{200e}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{61c}\u{feff}\u{fff9}-\u{fffb}\u{2028}])*") {
+        fn the_byte_scan_agrees_with_the_char_check(keep in proptest::bool::ANY, s in "(\\PC|\\pC|[\u{7e}-\u{a0}\u{200d}-\u{2010}\u{2027}-\u{202f}\u{2065}-\u{206a}\u{61b}-\u{61d}\u{fefe}-\u{feff}\u{fff8}-\u{fffc}\u{ffff}\u{bf}\u{bbbf}])*") {
             let unsafe_char = |c: char| is_unsafe(c) && !(keep && c == '\n');
             proptest::prop_assert_eq!(needs_cleaning(&s, keep), s.chars().any(unsafe_char));
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_knows_every_edge_of_every_range() {
+        let edges = [
+            0x1f, 0x20, 0x7e, 0x7f, 0x80, 0x9f, 0xa0, 0x61b, 0x61c, 0x61d, 0x200d, 0x200e, 0x200f,
+            0x2010, 0x2027, 0x2028, 0x2029, 0x202a, 0x202e, 0x202f, 0x2065, 0x2066, 0x2069, 0x206a,
+            0xfefe, 0xfeff, 0xfff8, 0xfff9, 0xfffb, 0xfffc,
+        ];
+        for c in edges.into_iter().filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(needs_cleaning(&s, true), is_unsafe(c), "U+{:04X}", c as u32);
         }
     }
 
