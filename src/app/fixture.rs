@@ -27,10 +27,10 @@ fn lesson(n: usize, title: &str, paragraphs: usize) -> Lesson {
             });
         }
     }
-    blocks.push(Block::Code(CodeBlock::plain(
+    blocks.push(Block::Code(Box::new(CodeBlock::plain(
         Some("js"),
         "app.listen(3000)",
-    )));
+    ))));
     Lesson {
         id: format!("{n:02}-lesson"),
         title: title.to_owned(),

@@ -367,14 +367,14 @@ mod tests {
 
     #[test]
     fn lesson_comparisons_are_checked_even_when_nested() {
-        let good = Block::Compare(Comparison {
+        let good = Block::Compare(Box::new(Comparison {
             left: code(LISTEN, Verdict::Fails, &[2], 10),
             right: code(EXPORT, Verdict::Works, &[], 15),
-        });
-        let bad = Block::Quote(vec![Block::Compare(Comparison {
+        }));
+        let bad = Block::Quote(vec![Block::Compare(Box::new(Comparison {
             left: code(EXPORT, Verdict::Fails, &[2], 30),
             right: code(LISTEN, Verdict::Works, &[], 35),
-        })]);
+        }))]);
         let c = course(Vec::new(), vec![good, bad]);
         let messages: Vec<String> = verify_course(&c).iter().map(|d| d.render()).collect();
         assert_eq!(

@@ -62,8 +62,8 @@ pub enum Block {
     Paragraph(Inlines),
     List(List),
     Quote(Vec<Block>),
-    Code(CodeBlock),
-    Table(Table),
+    Code(Box<CodeBlock>),
+    Table(Box<Table>),
     /// A thematic break (`---`). In `present` it also starts a new slide.
     Rule,
     /// `<!-- pause -->`: a reveal step for the projector; invisible to the learner.
@@ -71,9 +71,9 @@ pub enum Block {
     /// `<!-- notes: ... -->`: speaker notes; invisible to the learner.
     Notes(String),
     /// `<!-- compare -->` ... `<!-- /compare -->`: two code blocks side by side.
-    Compare(Comparison),
+    Compare(Box<Comparison>),
     /// A dated "then and now" note (`<!-- since: ... -->`).
-    Since(SinceNote),
+    Since(Box<SinceNote>),
     /// Raw HTML: shown as literal text, never interpreted.
     Html(String),
 }

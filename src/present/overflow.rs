@@ -58,7 +58,7 @@ mod tests {
         let code: Vec<String> = (1..=40).map(|i| format!("line({i});")).collect();
         let blocks = vec![
             heading(2, "Too tall"),
-            Block::Code(CodeBlock::plain(Some("js"), &code.join("\n"))),
+            Block::Code(Box::new(CodeBlock::plain(Some("js"), &code.join("\n")))),
         ];
         course.lessons.push(lesson("tall", blocks, None));
         let found = warnings(&course);

@@ -28,7 +28,7 @@ pub(crate) fn comparison() -> Block {
     let mut right = CodeBlock::plain(Some("js"), "const app = express();\nexport default app;");
     right.verdict = Some(Verdict::Works);
     right.title = Some("Exports the app".into());
-    Block::Compare(Comparison { left, right })
+    Block::Compare(Box::new(Comparison { left, right }))
 }
 
 pub(crate) fn lesson(id: &str, blocks: Vec<Block>, quiz: Option<&str>) -> Lesson {

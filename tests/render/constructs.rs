@@ -226,8 +226,14 @@ fn wide_table() -> Table {
 
 #[test]
 fn tables() {
-    snap_widths("table_two_columns", &[Block::Table(guide_table())]);
-    snap_widths("table_four_columns", &[Block::Table(wide_table())]);
+    snap_widths(
+        "table_two_columns",
+        &[Block::Table(Box::new(guide_table()))],
+    );
+    snap_widths(
+        "table_four_columns",
+        &[Block::Table(Box::new(wide_table()))],
+    );
 }
 
 #[test]
@@ -242,16 +248,16 @@ fn code_blocks() {
     snap_widths(
         "code",
         &[
-            Block::Code(server_js()),
-            Block::Code(code("", "no language here")),
-            Block::Code(diagram),
+            Block::Code(Box::new(server_js())),
+            Block::Code(Box::new(code("", "no language here"))),
+            Block::Code(Box::new(diagram)),
         ],
     );
 }
 
 #[test]
 fn comparisons() {
-    snap_widths("compare", &[Block::Compare(comparison())]);
+    snap_widths("compare", &[Block::Compare(Box::new(comparison()))]);
 }
 
 #[test]
@@ -261,14 +267,14 @@ fn since_note() {
         source: "https://vercel.com/docs/functions/limitations".into(),
         blocks: vec![p("The guide says 10 s (Hobby) / 60 s (Pro). With Fluid compute the default maximum is 300 s on every plan.")],
     };
-    snap_widths("since", &[Block::Since(note)]);
+    snap_widths("since", &[Block::Since(Box::new(note))]);
 }
 
 #[test]
 fn unicode_emoji_cjk() {
     let blocks = vec![
         p("⚠️ Warning 🛠️ tools 👨‍👩‍👧 family 漢字かな交じり文はここで折り返されます ok"),
-        Block::Code(code("text", "⚠️ 漢字 tab→    ←")),
+        Block::Code(Box::new(code("text", "⚠️ 漢字 tab→    ←"))),
     ];
     snap_widths("unicode", &blocks);
 }

@@ -36,34 +36,34 @@ fn model_from(s: &str) -> Vec<Block> {
     vec![
         h(1, &clean),
         Block::Paragraph(vec![text(&clean), link(&clean, &clean), link("x", &clean)]),
-        Block::Code(CodeBlock {
+        Block::Code(Box::new(CodeBlock {
             title: Some(clean.clone()),
             verdict: Some(Verdict::Fails),
             marked_lines: vec![1],
             ..code("js", &multi)
-        }),
-        Block::Code(CodeBlock {
+        })),
+        Block::Code(Box::new(CodeBlock {
             diagram: true,
             ..code("text", &multi)
-        }),
-        Block::Table(Table {
+        })),
+        Block::Table(Box::new(Table {
             alignments: vec![Alignment::Right],
             header: vec![cell.clone(), cell.clone()],
             rows: vec![vec![cell.clone(), cell.clone(), cell]],
-        }),
-        Block::Compare(Comparison {
+        })),
+        Block::Compare(Box::new(Comparison {
             left: code("js", &multi),
             right: code("js", &multi),
-        }),
+        })),
         Block::Quote(vec![Block::List(List {
             start: Some(u64::MAX),
             items: vec![item(vec![p(&clean)])],
         })]),
-        Block::Since(SinceNote {
+        Block::Since(Box::new(SinceNote {
             date: clean.clone(),
             source: clean.clone(),
             blocks: vec![p(&clean)],
-        }),
+        })),
         Block::Html(multi),
     ]
 }
@@ -90,17 +90,17 @@ fn unsanitised_text_is_still_guarded() {
     let evil = "a\u{1b}[2Jb\u{9b}c\u{202e}d\u{7}e\u{85}f";
     let blocks = vec![
         p(evil),
-        Block::Code(code("js", evil)),
-        Block::Code(CodeBlock {
+        Block::Code(Box::new(code("js", evil))),
+        Block::Code(Box::new(CodeBlock {
             title: Some(evil.into()),
             verdict: Some(Verdict::Works),
             ..code("js", evil)
-        }),
-        Block::Table(Table {
+        })),
+        Block::Table(Box::new(Table {
             alignments: vec![],
             header: vec![vec![text(evil)]],
             rows: vec![vec![vec![link(evil, evil)]]],
-        }),
+        })),
     ];
     for w in [1, 7, 40, 200] {
         let laid = layout_blocks(&blocks, &opts(w));

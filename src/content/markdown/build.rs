@@ -355,7 +355,7 @@ impl<'t> Builder<'t> {
                 for (at, p) in problems {
                     self.error(info_at.map_or(offset, |i| i + at), p);
                 }
-                self.push_block(Block::Code(code), offset);
+                self.push_block(Block::Code(Box::new(code)), offset);
             }
             Leaf::Html { text, segs } => self.html_block(&text, &segs),
             Leaf::Table { table, offset } => {
@@ -364,7 +364,7 @@ impl<'t> Builder<'t> {
                     header: table.header,
                     rows: table.rows,
                 };
-                self.push_block(Block::Table(table), offset);
+                self.push_block(Block::Table(Box::new(table)), offset);
             }
         }
     }

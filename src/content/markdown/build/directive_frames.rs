@@ -134,12 +134,16 @@ impl Builder<'_> {
             .iter()
             .filter(|b| matches!(b, Block::Code(_)))
             .count();
-        if let [Block::Code(left), Block::Code(right)] = blocks.as_slice() {
-            let cmp = Comparison {
-                left: left.clone(),
-                right: right.clone(),
-            };
-            self.push_block(Block::Compare(cmp), offset);
+        if let [Block::Code(_), Block::Code(_)] = blocks.as_slice() {
+            let mut pair = blocks.into_iter();
+            if let (Some(Block::Code(left)), Some(Block::Code(right))) = (pair.next(), pair.next())
+            {
+                let cmp = Comparison {
+                    left: *left,
+                    right: *right,
+                };
+                self.push_block(Block::Compare(Box::new(cmp)), offset);
+            }
             return;
         }
         self.error(
@@ -160,7 +164,7 @@ impl Builder<'_> {
         if note.blocks.is_empty() {
             self.error(offset, "empty since note: put the update between `<!-- since: ... -->` and `<!-- /since -->`");
         }
-        self.push_block(Block::Since(note), offset);
+        self.push_block(Block::Since(Box::new(note)), offset);
     }
 
     /// Whether the directive opened at `offset` was closed by its closing
