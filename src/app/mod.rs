@@ -38,8 +38,8 @@ use std::sync::Arc;
 
 /// Lessons with more top-level blocks than this are laid out progressively.
 const PARTIAL_FROM_BLOCKS: usize = 400;
-/// How many blocks past the top visible one the first layout covers.
-const PARTIAL_EXTRA_BLOCKS: usize = 150;
+/// How many pages past the top visible block the first layout covers.
+const PARTIAL_EXTRA_PAGES: usize = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -262,11 +262,9 @@ impl State {
             .get(self.lesson)
             .filter(|l| l.blocks.len() > PARTIAL_FROM_BLOCKS);
         if let (Some(lesson), None) = (huge, self.layouts.peek(self.lesson, plain)) {
-            let end = block
-                .saturating_add(PARTIAL_EXTRA_BLOCKS)
-                .min(lesson.blocks.len());
-            let laid = crate::layout::layout_blocks(&lesson.blocks[..end], &plain);
-            self.partial = end < lesson.blocks.len();
+            let extra_rows = PARTIAL_EXTRA_PAGES * self.page_rows().max(1);
+            let laid = crate::layout::layout_prefix(&lesson.blocks, &plain, block, extra_rows);
+            self.partial = laid.block_rows.len() < lesson.blocks.len();
             self.laid = Arc::new(laid);
             return;
         }

@@ -81,37 +81,63 @@ pub fn layout_lesson(lesson: &Lesson, opts: &LayoutOptions) -> Laid {
 /// Lays out top-level blocks, blank lines between visible ones, recording
 /// each block's first row and the heading and pause anchors.
 pub fn layout_blocks(blocks: &[Block], opts: &LayoutOptions) -> Laid {
+    layout_prefix(blocks, opts, blocks.len(), 0)
+}
+
+/// [`layout_blocks`] for as many of `blocks` as the screen needs: every
+/// block through index `through`, then on until `extra_rows` more rows are
+/// laid out. A megabyte lesson's first screen costs a few blocks, not its
+/// tens of thousands of rows.
+pub fn layout_prefix(
+    blocks: &[Block],
+    opts: &LayoutOptions,
+    through: usize,
+    extra_rows: usize,
+) -> Laid {
     let width = usize::from(opts.width.max(1));
     let mut laid = Laid {
-        block_rows: Vec::with_capacity(blocks.len()),
+        block_rows: Vec::with_capacity(blocks.len().min(through.saturating_add(64))),
         ..Laid::default()
     };
+    let mut rows_at_through = None;
     for (index, block) in blocks.iter().enumerate() {
-        let lines = block_lines(block, width, opts, 0);
-        if !lines.is_empty() && !laid.lines.is_empty() {
-            laid.lines.push(Line::default());
+        if let Some(start) = rows_at_through {
+            if laid.lines.len() >= start + extra_rows {
+                break;
+            }
         }
-        let row = laid.lines.len();
-        laid.block_rows.push(row);
-        match block {
-            Block::Heading { level, text } => laid.anchors.push(Anchor {
-                row,
-                block: index,
-                kind: AnchorKind::Heading {
-                    level: *level,
-                    text: text::plain_text(text),
-                },
-            }),
-            Block::Pause => laid.anchors.push(Anchor {
-                row,
-                block: index,
-                kind: AnchorKind::Pause,
-            }),
-            _ => {}
+        push_block(&mut laid, index, block, width, opts);
+        if index == through {
+            rows_at_through = laid.block_rows.last().copied();
         }
-        laid.lines.extend(lines);
     }
     laid
+}
+
+fn push_block(laid: &mut Laid, index: usize, block: &Block, width: usize, opts: &LayoutOptions) {
+    let lines = block_lines(block, width, opts, 0);
+    if !lines.is_empty() && !laid.lines.is_empty() {
+        laid.lines.push(Line::default());
+    }
+    let row = laid.lines.len();
+    laid.block_rows.push(row);
+    match block {
+        Block::Heading { level, text } => laid.anchors.push(Anchor {
+            row,
+            block: index,
+            kind: AnchorKind::Heading {
+                level: *level,
+                text: text::plain_text(text),
+            },
+        }),
+        Block::Pause => laid.anchors.push(Anchor {
+            row,
+            block: index,
+            kind: AnchorKind::Pause,
+        }),
+        _ => {}
+    }
+    laid.lines.extend(lines);
 }
 
 /// Lays out nested blocks at `width`; `compact` (list items) drops the blank
@@ -231,4 +257,38 @@ fn flatten_deep(blocks: &[Block], width: usize, opts: &LayoutOptions) -> Vec<Lin
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::{Inline, TextRun};
+    use crate::theme::ThemeName;
+
+    fn paragraph(n: usize) -> Block {
+        Block::Paragraph(vec![Inline::Text(TextRun {
+            text: format!("Paragraph {n}: long enough to wrap onto a second row at forty columns."),
+            ..TextRun::default()
+        })])
+    }
+
+    #[test]
+    fn a_prefix_is_the_start_of_the_whole_layout() {
+        let blocks: Vec<Block> = (0..200).map(paragraph).collect();
+        let opts = LayoutOptions {
+            width: 40,
+            theme: Theme::new(ThemeName::Dark, true),
+            highlight: false,
+        };
+        let whole = layout_blocks(&blocks, &opts);
+        let prefix = layout_prefix(&blocks, &opts, 10, 30);
+        let laid = prefix.block_rows.len();
+        assert!(laid > 10 && laid < 30, "{laid} blocks");
+        let through = whole.block_rows[10];
+        assert!(prefix.lines.len() >= through + 30);
+        assert_eq!(prefix.lines[..], whole.lines[..prefix.lines.len()]);
+        assert_eq!(prefix.block_rows[..], whole.block_rows[..laid]);
+        // Past the end: everything.
+        assert_eq!(layout_prefix(&blocks, &opts, 500, 30), whole);
+    }
 }
