@@ -16,6 +16,7 @@
 pub mod backend;
 pub mod background;
 pub mod input;
+mod runs;
 pub(crate) mod sgr;
 mod shadow;
 pub(crate) mod typed;

@@ -18,6 +18,7 @@
 //! Anything uncertain (a partial clear, an emoji sequence terminals draw at
 //! different widths, a cell off the grid) falls back to an explicit jump.
 
+use super::runs::runs_by_pen;
 use super::sgr::{self, Pen};
 use super::shadow::{footprint, Footprint, Known, Shadow};
 use ratatui::backend::{Backend, ClearType, WindowSize};
@@ -49,6 +50,8 @@ pub struct FrameBackend<W: Write> {
     scratch: Vec<(u16, u16, Cell)>,
     /// The bytes of the frame being written (reused likewise).
     bytes: Vec<u8>,
+    /// Whether runs are grouped by pen ([`runs_by_pen`]; off: row order).
+    by_pen: bool,
 }
 
 impl<W: Write> FrameBackend<W> {
@@ -64,6 +67,7 @@ impl<W: Write> FrameBackend<W> {
             cursor_hidden: false,
             scratch: Vec::new(),
             bytes: Vec::new(),
+            by_pen: true,
         }
     }
 
@@ -78,6 +82,7 @@ impl<W: Write> FrameBackend<W> {
             cursor_hidden: false,
             scratch: Vec::new(),
             bytes: Vec::new(),
+            by_pen: true,
         }
     }
 
@@ -91,6 +96,15 @@ impl<W: Write> FrameBackend<W> {
     pub fn max_gap(self, cells: u16) -> FrameBackend<W> {
         FrameBackend {
             max_gap: cells,
+            ..self
+        }
+    }
+
+    /// The same backend writing cells in row order, not grouped by pen.
+    #[cfg(test)]
+    pub fn in_row_order(self) -> FrameBackend<W> {
+        FrameBackend {
+            by_pen: false,
             ..self
         }
     }
@@ -151,38 +165,97 @@ impl<W: Write> FrameBackend<W> {
     fn write_cells(&mut self, cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> io::Result<()> {
         let mut out = std::mem::take(&mut self.bytes);
         out.clear();
-        let mut pen = Pen::default();
-        let mut cursor: Option<(u16, u16)> = None;
-        let mut erased_row = None;
-        for (x, y, cell) in cells {
-            let (x, y) = (*x, *y);
-            let erase_at = erase_from.get(usize::from(y)).copied().unwrap_or(u16::MAX);
-            if x >= erase_at {
-                if erased_row != Some(y) {
-                    move_to(&mut out, &mut cursor, x, y)?;
-                    sgr::change(&pen, &Pen::default(), &mut out);
-                    pen = Pen::default();
-                    out.extend_from_slice(b"\x1b[K");
-                    erased_row = Some(y);
-                }
-                continue;
-            }
-            move_to(&mut out, &mut cursor, x, y)?;
-            let next = Pen::of(cell);
-            sgr::change(&pen, &next, &mut out);
-            pen = next;
-            out.extend_from_slice(cell.symbol().as_bytes());
-            cursor = match footprint(cell.symbol()) {
-                Footprint::Narrow => Some((x.saturating_add(1), y)),
-                Footprint::Wide => Some((x.saturating_add(2), y)),
-                Footprint::Uncertain => None,
-            };
+        let uncertain =
+            |(_, _, cell): &(u16, u16, Cell)| footprint(cell.symbol()) == Footprint::Uncertain;
+        if self.by_pen && !cells.iter().any(uncertain) {
+            write_by_pen(&mut out, cells, erase_from)?;
+        } else {
+            write_in_row_order(&mut out, cells, erase_from)?;
         }
-        sgr::change(&pen, &Pen::default(), &mut out);
         let written = self.writer.write_all(&out);
         self.bytes = out;
         written
     }
+}
+
+/// The cells run by run, grouped by pen ([`runs_by_pen`]).
+fn write_by_pen(
+    out: &mut Vec<u8>,
+    cells: &[(u16, u16, Cell)],
+    erase_from: &[u16],
+) -> io::Result<()> {
+    let mut pen = Pen::default();
+    let mut cursor: Option<(u16, u16)> = None;
+    for run in runs_by_pen(cells, erase_from) {
+        jump_to(out, &mut cursor, run.x, run.y)?;
+        sgr::change(&pen, &run.pen, out);
+        pen = run.pen;
+        if run.erase {
+            out.extend_from_slice(b"\x1b[K");
+            continue;
+        }
+        for (x, y, cell) in &cells[run.cells] {
+            out.extend_from_slice(cell.symbol().as_bytes());
+            let width = if footprint(cell.symbol()) == Footprint::Wide {
+                2
+            } else {
+                1
+            };
+            cursor = Some((x.saturating_add(width), *y));
+        }
+    }
+    sgr::change(&pen, &Pen::default(), out);
+    Ok(())
+}
+
+/// The cells in ratatui's order, row by row: needed when a symbol's width
+/// is uncertain, since the cells after it must then be written after it.
+fn write_in_row_order(
+    out: &mut Vec<u8>,
+    cells: &[(u16, u16, Cell)],
+    erase_from: &[u16],
+) -> io::Result<()> {
+    let mut pen = Pen::default();
+    let mut cursor: Option<(u16, u16)> = None;
+    let mut erased_row = None;
+    for (x, y, cell) in cells {
+        let (x, y) = (*x, *y);
+        let erase_at = erase_from.get(usize::from(y)).copied().unwrap_or(u16::MAX);
+        if x >= erase_at {
+            if erased_row != Some(y) {
+                move_to(out, &mut cursor, x, y)?;
+                sgr::change(&pen, &Pen::default(), out);
+                pen = Pen::default();
+                out.extend_from_slice(b"\x1b[K");
+                erased_row = Some(y);
+            }
+            continue;
+        }
+        move_to(out, &mut cursor, x, y)?;
+        let next = Pen::of(cell);
+        sgr::change(&pen, &next, out);
+        pen = next;
+        out.extend_from_slice(cell.symbol().as_bytes());
+        cursor = match footprint(cell.symbol()) {
+            Footprint::Narrow => Some((x.saturating_add(1), y)),
+            Footprint::Wide => Some((x.saturating_add(2), y)),
+            Footprint::Uncertain => None,
+        };
+    }
+    sgr::change(&pen, &Pen::default(), out);
+    Ok(())
+}
+
+/// Moves the cursor to (x, y) unless it stands there: along the row with
+/// the shorter `ESC [ col G` when it is on that row.
+fn jump_to(out: &mut Vec<u8>, cursor: &mut Option<(u16, u16)>, x: u16, y: u16) -> io::Result<()> {
+    match *cursor {
+        Some(at) if at == (x, y) => return Ok(()),
+        Some((_, row)) if row == y => queue!(out, cursor::MoveToColumn(x))?,
+        _ => queue!(out, cursor::MoveTo(x, y))?,
+    }
+    *cursor = Some((x, y));
+    Ok(())
 }
 
 /// Moves the cursor to (x, y) unless it is known to stand there.

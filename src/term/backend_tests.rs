@@ -127,9 +127,22 @@ fn continuation_cell() -> Shown {
 /// `clear_between`), returning the bytes, the emulator's final screen and
 /// what the last buffer says it should be.
 fn run(frames: &[Frame], max_gap: u16, clear_between: bool) -> (Vec<u8>, Vec<Shown>, Vec<Shown>) {
+    run_with(frames, max_gap, clear_between, true)
+}
+
+/// [`run`], with cells grouped by pen (`by_pen`) or in row order.
+fn run_with(
+    frames: &[Frame],
+    max_gap: u16,
+    clear_between: bool,
+    by_pen: bool,
+) -> (Vec<u8>, Vec<Shown>, Vec<Shown>) {
     let size = Size::new(W, H);
     let out = Shared::default();
-    let backend = FrameBackend::with_size(out.clone(), size).max_gap(max_gap);
+    let mut backend = FrameBackend::with_size(out.clone(), size).max_gap(max_gap);
+    if !by_pen {
+        backend = backend.in_row_order();
+    }
     let mut terminal = Terminal::new(backend).expect("terminal");
     let mut last = Vec::new();
     for (i, frame) in frames.iter().enumerate() {
@@ -203,8 +216,16 @@ fn run_crossterm(frames: &[Frame], clear_between: bool) -> Vec<Shown> {
     shown(parser.screen())
 }
 
+/// Cursor jumps: `ESC [ row ; col H` and `ESC [ col G`.
 fn jumps(bytes: &[u8]) -> usize {
-    String::from_utf8_lossy(bytes).matches('H').count()
+    let text = String::from_utf8_lossy(bytes);
+    text.split("\x1b[")
+        .skip(1)
+        .filter(|seq| {
+            let end = seq.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';');
+            end.starts_with(['H', 'G'])
+        })
+        .count()
 }
 
 fn prose(text: &str) -> Frame {
@@ -340,8 +361,8 @@ proptest! {
     /// The emulator shows what it shows with ratatui's own backend, and
     /// the text of the last buffer, whatever came before.
     #[test]
-    fn the_screen_is_the_buffer(frames in frames(false), clear in any::<bool>()) {
-        let (_, screen, want) = run(&frames, MAX_GAP, clear);
+    fn the_screen_is_the_buffer(frames in frames(false), clear in any::<bool>(), by_pen in any::<bool>()) {
+        let (_, screen, want) = run_with(&frames, MAX_GAP, clear, by_pen);
         let theirs = run_crossterm(&frames, clear);
         let differ = differences(&screen, &theirs);
         prop_assert!(differ.is_empty(), "(x, y, ours, crossterm's): {:?}", differ);
@@ -364,6 +385,27 @@ proptest! {
         }
         prop_assert!(!out.0.borrow().is_empty());
     }
+}
+
+#[test]
+fn each_pen_is_set_once_per_frame() {
+    let red = Style::new().fg(Color::Red);
+    let put = |x, y, text: &str, style| Put {
+        x,
+        y,
+        text: text.into(),
+        style,
+    };
+    // A gutter in red and text beside it, on every row.
+    let frame: Frame = (0..H)
+        .flat_map(|y| [put(0, y, "│", red), put(2, y, "text", Style::new())])
+        .collect();
+    let (bytes, screen, want) = run(&[frame.clone()], MAX_GAP, false);
+    assert_eq!(screen, want);
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(text.matches("\x1b[31m").count(), 1, "{text:?}");
+    let (in_rows, _, _) = run_with(&[frame], MAX_GAP, false, false);
+    assert!(bytes.len() < in_rows.len());
 }
 
 #[test]

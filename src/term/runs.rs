@@ -1,0 +1,123 @@
+//! A frame's changed cells as runs (neighbours on one row in one pen),
+//! ordered by pen: each pen's SGR is written once per frame, and a jump
+//! between two runs of one pen costs a short cursor move instead.
+//!
+//! Row by row, a screen of lessons switches pens on every row: the sidebar
+//! gutter, the text, a code pane's line numbers, its code. A truecolor SGR
+//! is 15 to 35 bytes and the costliest thing an emulator parses; a cursor
+//! move is 4 to 8. Where cells are written does not depend on the order
+//! (each run starts with a jump and no two runs overlap), except after a
+//! symbol terminals draw at different widths, so a frame holding one is
+//! written in row order ([`super::backend`]).
+
+use super::sgr::Pen;
+use super::shadow::{footprint, Footprint};
+use ratatui::buffer::Cell;
+use std::ops::Range;
+
+/// Cells `cells` of the frame, from column `x` of row `y`, in `pen`; or,
+/// with `erase`, the row's blank end from column `x`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Run {
+    pub y: u16,
+    pub x: u16,
+    pub pen: Pen,
+    pub cells: Range<usize>,
+    pub erase: bool,
+}
+
+/// The runs of `cells` (in row order), each row's blank end from
+/// `erase_from` as one erase run, ordered by pen: the default pen first (a
+/// frame starts in it), then the others in order of first use, row order
+/// kept within each pen.
+pub(super) fn runs_by_pen(cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut end: Option<(u16, u16)> = None;
+    for (i, (x, y, cell)) in cells.iter().enumerate() {
+        let (x, y) = (*x, *y);
+        let erase_at = erase_from.get(usize::from(y)).copied().unwrap_or(u16::MAX);
+        if x >= erase_at {
+            let erased = runs.last().is_some_and(|r| r.erase && r.y == y);
+            if !erased {
+                runs.push(Run {
+                    y,
+                    x: erase_at,
+                    pen: Pen::default(),
+                    cells: i..i,
+                    erase: true,
+                });
+            }
+            end = None;
+            continue;
+        }
+        let pen = Pen::of(cell);
+        match runs.last_mut() {
+            Some(run) if !run.erase && run.pen == pen && end == Some((x, y)) => {
+                run.cells.end = i + 1
+            }
+            _ => runs.push(Run {
+                y,
+                x,
+                pen,
+                cells: i..i + 1,
+                erase: false,
+            }),
+        }
+        end = match footprint(cell.symbol()) {
+            Footprint::Narrow => Some((x.saturating_add(1), y)),
+            Footprint::Wide => Some((x.saturating_add(2), y)),
+            Footprint::Uncertain => None,
+        };
+    }
+    let mut pens: Vec<Pen> = vec![Pen::default()];
+    for run in &runs {
+        if !pens.contains(&run.pen) {
+            pens.push(run.pen);
+        }
+    }
+    let rank = |pen: &Pen| pens.iter().position(|p| p == pen).unwrap_or(0);
+    runs.sort_by_key(|run| rank(&run.pen));
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    fn cell(ch: &'static str, fg: Color) -> Cell {
+        let mut c = Cell::new(ch);
+        c.fg = fg;
+        c
+    }
+
+    #[test]
+    fn neighbours_in_one_pen_make_one_run_and_pens_group() {
+        let cells = vec![
+            (0, 0, cell("a", Color::Red)),
+            (1, 0, cell("b", Color::Red)),
+            (2, 0, cell("c", Color::Reset)),
+            (0, 1, cell("d", Color::Red)),
+            (5, 1, cell("e", Color::Red)),
+        ];
+        let runs = runs_by_pen(&cells, &[]);
+        let spans: Vec<_> = runs.iter().map(|r| (r.x, r.y, r.cells.clone())).collect();
+        assert_eq!(
+            spans,
+            vec![(2, 0, 2..3), (0, 0, 0..2), (0, 1, 3..4), (5, 1, 4..5)]
+        );
+    }
+
+    #[test]
+    fn a_blank_row_end_is_one_erase_in_the_default_pen() {
+        let cells = vec![
+            (0, 0, cell("a", Color::Red)),
+            (3, 0, cell(" ", Color::Reset)),
+            (4, 0, cell(" ", Color::Reset)),
+        ];
+        let runs = runs_by_pen(&cells, &[3]);
+        assert_eq!(runs.len(), 2);
+        assert!(runs[0].erase && runs[0].x == 3 && runs[0].pen == Pen::default());
+        assert_eq!(runs[1].cells, 0..1);
+    }
+}
