@@ -400,7 +400,7 @@ fn each_pen_is_set_once_per_frame() {
     let frame: Frame = (0..H)
         .flat_map(|y| [put(0, y, "│", red), put(2, y, "text", Style::new())])
         .collect();
-    let (bytes, screen, want) = run(&[frame.clone()], MAX_GAP, false);
+    let (bytes, screen, want) = run(std::slice::from_ref(&frame), MAX_GAP, false);
     assert_eq!(screen, want);
     let text = String::from_utf8_lossy(&bytes);
     assert_eq!(text.matches("\x1b[31m").count(), 1, "{text:?}");
