@@ -1,10 +1,10 @@
 //! The backend every screen draws through: ratatui's backend interface over
 //! crossterm, writing each frame in fewer bytes than ratatui's own
-//! crossterm backend, and leaving exactly the same screen.
+//! crossterm backend, and leaving the same screen.
 //!
-//! ratatui hands a backend only the cells that changed. Three things make a
-//! frame of prose much smaller here (the `]` frame of the embedded course
-//! at 120×40 goes from about 6.4 KB to 3 KB):
+//! ratatui hands a backend only the cells that changed. What makes a frame
+//! small here (the `]` frame of the embedded course at 120×40 is 3.7 KB,
+//! 7.5 KB through ratatui's backend):
 //! - **Short gaps are written, not jumped.** ratatui jumps the cursor over
 //!   unchanged cells with `ESC [ row ; col H` (6 to 9 bytes), in prose over
 //!   the one space between two changed words. A gap of up to [`MAX_GAP`]
@@ -12,13 +12,18 @@
 //!   terminal shows there in the pen already in effect.
 //! - **A row that ends blank is erased, not overwritten with spaces**: one
 //!   `ESC [ K` when the rest of the row is known to be blank.
+//! - **Each pen is set once per frame** ([`super::runs`]): the cells go out
+//!   run by run grouped by pen, and a long stretch of spaces in a plain pen
+//!   (a code pane's padding) is one `ESC [ n X` where the terminal erases
+//!   in the background colour ([`erases_in_colour`]).
 //! - **One colour change is one short sequence** ([`sgr::change`]), not
 //!   both colours and each attribute separately.
 //!
 //! Anything uncertain (a partial clear, an emoji sequence terminals draw at
-//! different widths, a cell off the grid) falls back to an explicit jump.
+//! different widths, a cell off the grid) falls back to row order and
+//! explicit jumps.
 
-use super::runs::runs_by_pen;
+use super::runs::write_by_pen;
 use super::sgr::{self, Pen};
 use super::shadow::{footprint, Footprint, Known, Shadow};
 use ratatui::backend::{Backend, ClearType, WindowSize};
@@ -50,8 +55,12 @@ pub struct FrameBackend<W: Write> {
     scratch: Vec<(u16, u16, Cell)>,
     /// The bytes of the frame being written (reused likewise).
     bytes: Vec<u8>,
-    /// Whether runs are grouped by pen ([`runs_by_pen`]; off: row order).
+    /// Whether runs are grouped by pen ([`write_by_pen`]; off: row order).
     by_pen: bool,
+    /// Whether long stretches of spaces are erased with `ESC [ n X`, which
+    /// fills in the background colour only where the terminal does
+    /// "background colour erase" ([`erases_in_colour`]).
+    erase_chars: bool,
 }
 
 impl<W: Write> FrameBackend<W> {
@@ -68,6 +77,10 @@ impl<W: Write> FrameBackend<W> {
             scratch: Vec::new(),
             bytes: Vec::new(),
             by_pen: true,
+            erase_chars: erases_in_colour(
+                std::env::var("TERM").ok().as_deref(),
+                std::env::var_os("TMUX").is_some(),
+            ),
         }
     }
 
@@ -83,6 +96,7 @@ impl<W: Write> FrameBackend<W> {
             scratch: Vec::new(),
             bytes: Vec::new(),
             by_pen: true,
+            erase_chars: true,
         }
     }
 
@@ -105,6 +119,15 @@ impl<W: Write> FrameBackend<W> {
     pub fn in_row_order(self) -> FrameBackend<W> {
         FrameBackend {
             by_pen: false,
+            ..self
+        }
+    }
+
+    /// The same backend writing every space (no `ESC [ n X`).
+    #[cfg(test)]
+    pub fn without_erase_chars(self) -> FrameBackend<W> {
+        FrameBackend {
+            erase_chars: false,
             ..self
         }
     }
@@ -168,7 +191,7 @@ impl<W: Write> FrameBackend<W> {
         let uncertain =
             |(_, _, cell): &(u16, u16, Cell)| footprint(cell.symbol()) == Footprint::Uncertain;
         if self.by_pen && !cells.iter().any(uncertain) {
-            write_by_pen(&mut out, cells, erase_from)?;
+            write_by_pen(&mut out, cells, erase_from, self.erase_chars)?;
         } else {
             write_in_row_order(&mut out, cells, erase_from)?;
         }
@@ -176,36 +199,6 @@ impl<W: Write> FrameBackend<W> {
         self.bytes = out;
         written
     }
-}
-
-/// The cells run by run, grouped by pen ([`runs_by_pen`]).
-fn write_by_pen(
-    out: &mut Vec<u8>,
-    cells: &[(u16, u16, Cell)],
-    erase_from: &[u16],
-) -> io::Result<()> {
-    let mut pen = Pen::default();
-    let mut cursor: Option<(u16, u16)> = None;
-    for run in runs_by_pen(cells, erase_from) {
-        jump_to(out, &mut cursor, run.x, run.y)?;
-        sgr::change(&pen, &run.pen, out);
-        pen = run.pen;
-        if run.erase {
-            out.extend_from_slice(b"\x1b[K");
-            continue;
-        }
-        for (x, y, cell) in &cells[run.cells] {
-            out.extend_from_slice(cell.symbol().as_bytes());
-            let width = if footprint(cell.symbol()) == Footprint::Wide {
-                2
-            } else {
-                1
-            };
-            cursor = Some((x.saturating_add(width), *y));
-        }
-    }
-    sgr::change(&pen, &Pen::default(), out);
-    Ok(())
 }
 
 /// The cells in ratatui's order, row by row: needed when a symbol's width
@@ -246,18 +239,6 @@ fn write_in_row_order(
     Ok(())
 }
 
-/// Moves the cursor to (x, y) unless it stands there: along the row with
-/// the shorter `ESC [ col G` when it is on that row.
-fn jump_to(out: &mut Vec<u8>, cursor: &mut Option<(u16, u16)>, x: u16, y: u16) -> io::Result<()> {
-    match *cursor {
-        Some(at) if at == (x, y) => return Ok(()),
-        Some((_, row)) if row == y => queue!(out, cursor::MoveToColumn(x))?,
-        _ => queue!(out, cursor::MoveTo(x, y))?,
-    }
-    *cursor = Some((x, y));
-    Ok(())
-}
-
 /// Moves the cursor to (x, y) unless it is known to stand there.
 fn move_to(out: &mut Vec<u8>, cursor: &mut Option<(u16, u16)>, x: u16, y: u16) -> io::Result<()> {
     if *cursor != Some((x, y)) {
@@ -275,6 +256,27 @@ fn to_cell(known: Known) -> Cell {
     cell.underline_color = known.pen.underline;
     cell.modifier = known.pen.modifier;
     cell
+}
+
+/// Whether the terminal named by `$TERM` (or tmux) fills erased cells with
+/// the current background colour, as xterm and its descendants do. GNU
+/// screen does not by default, and an unknown terminal is not trusted.
+pub(super) fn erases_in_colour(term: Option<&str>, in_tmux: bool) -> bool {
+    const BCE: [&str; 12] = [
+        "xterm",
+        "tmux",
+        "alacritty",
+        "wezterm",
+        "foot",
+        "vte",
+        "gnome",
+        "konsole",
+        "linux",
+        "ghostty",
+        "contour",
+        "rio",
+    ];
+    in_tmux || term.is_some_and(|t| BCE.iter().any(|known| t.starts_with(known)))
 }
 
 fn terminal_size() -> io::Result<Size> {

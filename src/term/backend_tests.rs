@@ -316,6 +316,7 @@ fn text(uncertain: bool) -> impl Strategy<Value = String> {
         1 => Just("│".to_string()),
         1 => Just("e\u{301}".to_string()),
         1 => Just("  ".to_string()),
+        1 => Just(" ".repeat(14)),
     ];
     prop::collection::vec(piece, 1..5).prop_map(|p| p.concat())
 }
@@ -406,6 +407,42 @@ fn each_pen_is_set_once_per_frame() {
     assert_eq!(text.matches("\x1b[31m").count(), 1, "{text:?}");
     let (in_rows, _, _) = run_with(&[frame], MAX_GAP, false, false);
     assert!(bytes.len() < in_rows.len());
+}
+
+#[test]
+fn a_long_stretch_of_coloured_spaces_is_erased_in_its_colour() {
+    let pane = Style::new().bg(Color::Rgb(40, 44, 52));
+    let underlined = pane.add_modifier(Modifier::UNDERLINED);
+    let row = |y, style| Put {
+        x: 0,
+        y,
+        text: format!("code{}", " ".repeat(30)),
+        style,
+    };
+    let frame: Frame = vec![row(0, pane), row(1, underlined)];
+    let (bytes, screen, want) = run(std::slice::from_ref(&frame), MAX_GAP, false);
+    assert_eq!(screen, want);
+    assert_eq!(screen, run_crossterm(std::slice::from_ref(&frame), false));
+    let text = String::from_utf8_lossy(&bytes);
+    // The plain pane's spaces are one erase; an erase would drop the underline.
+    assert_eq!(text.matches("\x1b[30X").count(), 1, "{text:?}");
+    let size = Size::new(W, H);
+    let out = Shared::default();
+    let backend = FrameBackend::with_size(out.clone(), size).without_erase_chars();
+    let mut terminal = Terminal::new(backend).expect("terminal");
+    terminal
+        .draw(|f| paint(&frame, f.buffer_mut()))
+        .expect("draw");
+    assert!(!String::from_utf8_lossy(&out.0.borrow()).contains('X'));
+}
+
+#[test]
+fn only_terminals_known_to_erase_in_colour_get_erases() {
+    assert!(erases_in_colour(Some("xterm-256color"), false));
+    assert!(erases_in_colour(Some("screen-256color"), true));
+    assert!(!erases_in_colour(Some("screen-256color"), false));
+    assert!(!erases_in_colour(Some("dumb"), false));
+    assert!(!erases_in_colour(None, false));
 }
 
 #[test]

@@ -10,10 +10,16 @@
 //! symbol terminals draw at different widths, so a frame holding one is
 //! written in row order ([`super::backend`]).
 
-use super::sgr::Pen;
+use super::sgr::{self, Pen};
 use super::shadow::{footprint, Footprint};
 use ratatui::buffer::Cell;
+use ratatui::crossterm::{cursor, queue};
+use std::io::{self, Write};
 use std::ops::Range;
+
+/// A stretch of at least this many spaces in one pen is erased with
+/// `ESC [ n X` (and a jump past it) instead of written.
+const MIN_ERASE_CHARS: usize = 12;
 
 /// Cells `cells` of the frame, from column `x` of row `y`, in `pen`; or,
 /// with `erase`, the row's blank end from column `x`.
@@ -78,6 +84,66 @@ pub(super) fn runs_by_pen(cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> Vec
     let rank = |pen: &Pen| pens.iter().position(|p| p == pen).unwrap_or(0);
     runs.sort_by_key(|run| rank(&run.pen));
     runs
+}
+
+/// The cells run by run, grouped by pen ([`runs_by_pen`]); with
+/// `erase_chars`, long stretches of spaces in a plain pen (no underline or
+/// reverse, which an erase does not draw) as `ESC [ n X`.
+pub(super) fn write_by_pen(
+    out: &mut Vec<u8>,
+    cells: &[(u16, u16, Cell)],
+    erase_from: &[u16],
+    erase_chars: bool,
+) -> io::Result<()> {
+    let mut pen = Pen::default();
+    let mut cursor: Option<(u16, u16)> = None;
+    for run in runs_by_pen(cells, erase_from) {
+        jump_to(out, &mut cursor, run.x, run.y)?;
+        sgr::change(&pen, &run.pen, out);
+        pen = run.pen;
+        if run.erase {
+            out.extend_from_slice(b"\x1b[K");
+            continue;
+        }
+        let erasable = erase_chars && run.pen.modifier.is_empty();
+        let run_cells = &cells[run.cells];
+        let mut i = 0;
+        while let Some((x, y, cell)) = run_cells.get(i) {
+            jump_to(out, &mut cursor, *x, *y)?;
+            let spaces = run_cells[i..]
+                .iter()
+                .take_while(|(_, _, c)| c.symbol() == " ")
+                .count();
+            if erasable && spaces >= MIN_ERASE_CHARS {
+                // The cursor stays where the erase begins.
+                write!(out, "\x1b[{spaces}X")?;
+                i += spaces;
+                continue;
+            }
+            out.extend_from_slice(cell.symbol().as_bytes());
+            let width = if footprint(cell.symbol()) == Footprint::Wide {
+                2
+            } else {
+                1
+            };
+            cursor = Some((x.saturating_add(width), *y));
+            i += 1;
+        }
+    }
+    sgr::change(&pen, &Pen::default(), out);
+    Ok(())
+}
+
+/// Moves the cursor to (x, y) unless it stands there: along the row with
+/// the shorter `ESC [ col G` when it is on that row.
+fn jump_to(out: &mut Vec<u8>, cursor: &mut Option<(u16, u16)>, x: u16, y: u16) -> io::Result<()> {
+    match *cursor {
+        Some(at) if at == (x, y) => return Ok(()),
+        Some((_, row)) if row == y => queue!(out, cursor::MoveToColumn(x))?,
+        _ => queue!(out, cursor::MoveTo(x, y))?,
+    }
+    *cursor = Some((x, y));
+    Ok(())
 }
 
 #[cfg(test)]
