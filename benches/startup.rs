@@ -1,8 +1,8 @@
 //! The learner app's first-frame path, piece by piece: loading and
 //! validating the embedded course, then opening it on lesson 1 and drawing
-//! one 120×40 frame into a test backend. `ttff.py` measures the whole thing
-//! from outside (process start, pty, emulator); this shows which stage of
-//! our own work costs what.
+//! one 120×40 frame into a test backend; and parsing a megabyte lesson.
+//! `ttff.py` measures the whole thing from outside (process start, pty,
+//! emulator); this shows which stage of our own work costs what.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::Terminal;
 use serverless_tutor::app::{self, Msg, State};
+use serverless_tutor::content::lesson::parse_lesson_full;
 use serverless_tutor::content::load::load_checked;
 use serverless_tutor::content::source::CourseSource;
 use serverless_tutor::theme::{Theme, ThemeName};
@@ -77,5 +78,19 @@ fn next_lesson(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, first_frame, next_lesson);
+/// A lesson of a megabyte (the guide, repeated): parsed in pieces on two
+/// threads (`content::markdown`), what opening such a course waits for.
+fn megabyte_lesson(c: &mut Criterion) {
+    let guide = include_str!("../assets/serverless-migration-guide.md");
+    let body = guide.repeat(1_000_000 / guide.len() + 1);
+    let text = format!("+++\ntitle = \"Big\"\n+++\n\n{body}");
+    let mut group = c.benchmark_group("megabyte lesson");
+    group.sample_size(20);
+    group.bench_function("parse and validate", |b| {
+        b.iter(|| parse_lesson_full("big", "lessons/big.md", black_box(&text)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, first_frame, next_lesson, megabyte_lesson);
 criterion_main!(benches);
