@@ -139,6 +139,23 @@ mod tests {
     }
 
     #[test]
+    fn an_unsafe_character_is_found_after_any_run_of_ascii() {
+        for at in 0..70 {
+            for (c, unsafe_char) in [
+                ('\u{1b}', true),
+                ('\u{202e}', true),
+                ('\n', false),
+                ('é', false),
+            ] {
+                let s = format!("{}{c}{}", "x".repeat(at), "y".repeat(5));
+                assert_eq!(needs_cleaning(&s, true), unsafe_char, "{c:?} at {at}");
+            }
+            let s = format!("{}\n", "x".repeat(at));
+            assert!(needs_cleaning(&s, false), "newline at {at}");
+        }
+    }
+
+    #[test]
     fn clean_text_is_borrowed_unchanged() {
         assert!(matches!(inline("héllo 🛠️ 世界"), Cow::Borrowed(_)));
     }
