@@ -85,6 +85,10 @@ pub fn find_all(hay: &str, needle: &str) -> Vec<(usize, usize)> {
 /// Every match of `query` in a laid-out lesson.
 pub fn matches_in(laid: &Laid, query: &str) -> Vec<Match> {
     let mut out = Vec::new();
+    if query.is_empty() {
+        // Nothing to find (every lesson change asks): no line text built.
+        return out;
+    }
     for (row, line) in laid.lines.iter().enumerate() {
         for (start, end) in find_all(&line_text(line), query) {
             out.push(Match { row, start, end });
