@@ -1,13 +1,16 @@
 //! The event walker: pulldown-cmark events (with offsets) → blocks, using an
 //! explicit stack of open containers (never recursion), so nesting depth
 //! costs heap, not stack. Containers past [`super::MAX_DEPTH`] are
-//! flattened: their content joins the parent.
+//! flattened: their content joins the parent. Containers are in
+//! `build/containers.rs`, the lesson directives in
+//! `build/directive_frames.rs`.
 
 use super::code::{build_code, info_offset};
 use super::inline::{InlineBuilder, Mark};
-use super::{LineIndex, Parsed, Problem, MAX_DEPTH};
+use super::{LineIndex, Parsed, Problem};
 use crate::content::diagnostics::Severity;
-use crate::content::model::{Alignment, Block, Inlines, List, ListItem, SinceNote, Table};
+use crate::content::model::{Alignment, Block, Inlines, ListItem, SinceNote, Table};
+mod containers;
 mod directive_frames;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -366,117 +369,6 @@ impl<'t> Builder<'t> {
                 };
                 self.push_block(Block::Table(Box::new(table)), offset);
             }
-        }
-    }
-
-    fn open_container(&mut self, kind: Container, offset: usize, start: Option<u64>) {
-        self.close_leaf();
-        let depth = self.depth;
-        let frame = match kind {
-            Container::Item if matches!(self.stack.last(), Some(Frame::List { .. })) => {
-                Frame::Item {
-                    task: None,
-                    blocks: Vec::new(),
-                }
-            }
-            Container::Item => Frame::Flattened(kind),
-            _ if depth >= MAX_DEPTH => Frame::Flattened(kind),
-            Container::Quote => Frame::Quote {
-                blocks: Vec::new(),
-                offset,
-            },
-            Container::List => Frame::List {
-                start,
-                items: Vec::new(),
-                offset,
-            },
-        };
-        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
-            self.depth += 1;
-        }
-        self.stack.push(frame);
-    }
-
-    /// Closes the innermost container of `kind`, and any directive left open inside it.
-    fn close_container(&mut self, kind: Container) {
-        self.close_leaf();
-        while self.stack.len() > 1 {
-            let closes = match self.stack.last() {
-                Some(Frame::Quote { .. }) => kind == Container::Quote,
-                Some(Frame::List { .. }) => kind == Container::List,
-                Some(Frame::Item { .. }) => kind == Container::Item,
-                Some(Frame::Flattened(k)) => *k == kind,
-                _ => false,
-            };
-            self.pop_frame();
-            if closes {
-                break;
-            }
-        }
-    }
-
-    /// Pops the top frame and hands what it built to its parent.
-    fn pop_frame(&mut self) {
-        if self.stack.len() <= 1 {
-            return;
-        }
-        let Some(frame) = self.stack.pop() else {
-            return;
-        };
-        if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
-            self.depth -= 1;
-        }
-        match frame {
-            Frame::Root { .. } | Frame::Flattened(_) => {}
-            Frame::Quote { blocks, offset } => self.push_block(Block::Quote(blocks), offset),
-            Frame::List {
-                start,
-                items,
-                offset,
-            } => {
-                self.push_block(Block::List(List { start, items }), offset);
-            }
-            Frame::Item { task, blocks } => match self.stack.last_mut() {
-                Some(Frame::List { items, .. }) => items.push(ListItem { task, blocks }),
-                _ => self.flush(blocks, 0),
-            },
-            Frame::Compare { blocks, offset } => self.finish_compare(blocks, offset),
-            Frame::Since { note, offset } => self.finish_since(note, offset),
-        }
-    }
-
-    fn flush(&mut self, blocks: Vec<Block>, offset: usize) {
-        for b in blocks {
-            self.push_block(b, offset);
-        }
-    }
-
-    fn push_block(&mut self, block: Block, offset: usize) {
-        let Some(frame) = self
-            .stack
-            .iter_mut()
-            .rev()
-            .find(|f| !matches!(f, Frame::Flattened(_)))
-        else {
-            return;
-        };
-        match frame {
-            Frame::Root { blocks, offsets } => {
-                blocks.push(block);
-                offsets.push(offset);
-            }
-            Frame::Quote { blocks, .. }
-            | Frame::Item { blocks, .. }
-            | Frame::Compare { blocks, .. } => blocks.push(block),
-            Frame::Since { note, .. } => note.blocks.push(block),
-            Frame::List { items, .. } => match items.last_mut() {
-                Some(item) => item.blocks.push(block),
-                None => items.push(ListItem {
-                    task: None,
-                    blocks: vec![block],
-                }),
-            },
-            Frame::Flattened(_) => {}
         }
     }
 }
