@@ -12,7 +12,7 @@
 //!   terminal shows there in the pen already in effect.
 //! - **A row that ends blank is erased, not overwritten with spaces**: one
 //!   `ESC [ K` when the rest of the row is known to be blank.
-//! - **Each pen is set once per frame** ([`super::runs`]): the cells go out
+//! - **Each pen is set once per frame** (`term/runs.rs`): the cells go out
 //!   run by run grouped by pen, and a long stretch of spaces in a plain pen
 //!   (a code pane's padding) is one `ESC [ n X` where the terminal erases
 //!   in the background colour ([`erases_in_colour`]).
