@@ -4,8 +4,7 @@
 //! learner's first frame, and its files parse independently.
 //!
 //! One helper, not a pool sized to the machine: the jobs take about a
-//! millisecond in all (ten for a megabyte lesson cut into pieces), which is
-//! not worth starting many threads; none on a machine with one CPU.
+//! millisecond in all, which is less than starting many threads costs.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -24,7 +23,7 @@ pub fn run_all<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T
         }
     };
     std::thread::scope(|scope| {
-        if count > 1 && more_than_one_cpu() {
+        if count > 1 {
             // Without a thread (resource limits) the caller does every job.
             let _ = std::thread::Builder::new().spawn_scoped(scope, drain);
         }
@@ -38,10 +37,6 @@ pub fn run_all<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T
             done.unwrap_or_else(|| work(i))
         })
         .collect()
-}
-
-fn more_than_one_cpu() -> bool {
-    std::thread::available_parallelism().map_or(true, |n| n.get() > 1)
 }
 
 #[cfg(test)]
