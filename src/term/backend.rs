@@ -23,9 +23,9 @@
 //! different widths, a cell off the grid) falls back to row order and
 //! explicit jumps.
 
-use super::runs::write_by_pen;
+use super::runs::{jump_to, write_by_pen};
 use super::sgr::{self, Pen};
-use super::shadow::{footprint, Footprint, Known, Shadow};
+use super::shadow::{cursor_after, footprint, Footprint, Known, Shadow};
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::{cursor, queue, terminal};
@@ -185,12 +185,16 @@ impl<W: Write> FrameBackend<W> {
         erase
     }
 
-    fn write_cells(&mut self, cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> io::Result<()> {
+    /// `certain`: no cell holds a symbol of uncertain width.
+    fn write_cells(
+        &mut self,
+        cells: &[(u16, u16, Cell)],
+        erase_from: &[u16],
+        certain: bool,
+    ) -> io::Result<()> {
         let mut out = std::mem::take(&mut self.bytes);
         out.clear();
-        let uncertain =
-            |(_, _, cell): &(u16, u16, Cell)| footprint(cell.symbol()) == Footprint::Uncertain;
-        if self.by_pen && !cells.iter().any(uncertain) {
+        if self.by_pen && certain {
             write_by_pen(&mut out, cells, erase_from, self.erase_chars)?;
         } else {
             write_in_row_order(&mut out, cells, erase_from)?;
@@ -216,7 +220,7 @@ fn write_in_row_order(
         let erase_at = erase_from.get(usize::from(y)).copied().unwrap_or(u16::MAX);
         if x >= erase_at {
             if erased_row != Some(y) {
-                move_to(out, &mut cursor, x, y)?;
+                jump_to(out, &mut cursor, x, y)?;
                 sgr::change(&pen, &Pen::default(), out);
                 pen = Pen::default();
                 out.extend_from_slice(b"\x1b[K");
@@ -224,27 +228,14 @@ fn write_in_row_order(
             }
             continue;
         }
-        move_to(out, &mut cursor, x, y)?;
+        jump_to(out, &mut cursor, x, y)?;
         let next = Pen::of(cell);
         sgr::change(&pen, &next, out);
         pen = next;
         out.extend_from_slice(cell.symbol().as_bytes());
-        cursor = match footprint(cell.symbol()) {
-            Footprint::Narrow => Some((x.saturating_add(1), y)),
-            Footprint::Wide => Some((x.saturating_add(2), y)),
-            Footprint::Uncertain => None,
-        };
+        cursor = cursor_after(x, y, cell.symbol());
     }
     sgr::change(&pen, &Pen::default(), out);
-    Ok(())
-}
-
-/// Moves the cursor to (x, y) unless it is known to stand there.
-fn move_to(out: &mut Vec<u8>, cursor: &mut Option<(u16, u16)>, x: u16, y: u16) -> io::Result<()> {
-    if *cursor != Some((x, y)) {
-        queue!(out, cursor::MoveTo(x, y))?;
-        *cursor = Some((x, y));
-    }
     Ok(())
 }
 
@@ -303,7 +294,7 @@ impl<W: Write> Backend for FrameBackend<W> {
             self.shadow.forget();
             Vec::new()
         };
-        let written = self.write_cells(&cells, &erase_from);
+        let written = self.write_cells(&cells, &erase_from, certain);
         self.scratch = cells;
         written
     }

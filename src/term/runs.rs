@@ -11,7 +11,7 @@
 //! written in row order ([`super::backend`]).
 
 use super::sgr::{self, Pen};
-use super::shadow::{footprint, Footprint};
+use super::shadow::cursor_after;
 use ratatui::buffer::Cell;
 use ratatui::crossterm::{cursor, queue};
 use std::io::{self, Write};
@@ -69,11 +69,7 @@ pub(super) fn runs_by_pen(cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> Vec
                 erase: false,
             }),
         }
-        end = match footprint(cell.symbol()) {
-            Footprint::Narrow => Some((x.saturating_add(1), y)),
-            Footprint::Wide => Some((x.saturating_add(2), y)),
-            Footprint::Uncertain => None,
-        };
+        end = cursor_after(x, y, cell.symbol());
     }
     let mut pens: Vec<Pen> = vec![Pen::default()];
     for run in &runs {
@@ -121,12 +117,7 @@ pub(super) fn write_by_pen(
                 continue;
             }
             out.extend_from_slice(cell.symbol().as_bytes());
-            let width = if footprint(cell.symbol()) == Footprint::Wide {
-                2
-            } else {
-                1
-            };
-            cursor = Some((x.saturating_add(width), *y));
+            cursor = cursor_after(*x, *y, cell.symbol());
             i += 1;
         }
     }
@@ -136,7 +127,12 @@ pub(super) fn write_by_pen(
 
 /// Moves the cursor to (x, y) unless it stands there: along the row with
 /// the shorter `ESC [ col G` when it is on that row.
-fn jump_to(out: &mut Vec<u8>, cursor: &mut Option<(u16, u16)>, x: u16, y: u16) -> io::Result<()> {
+pub(super) fn jump_to(
+    out: &mut Vec<u8>,
+    cursor: &mut Option<(u16, u16)>,
+    x: u16,
+    y: u16,
+) -> io::Result<()> {
     match *cursor {
         Some(at) if at == (x, y) => return Ok(()),
         Some((_, row)) if row == y => queue!(out, cursor::MoveToColumn(x))?,

@@ -66,6 +66,16 @@ pub fn footprint(symbol: &str) -> Footprint {
     }
 }
 
+/// Where the cursor stands after `symbol` is written at (`x`, `y`); unknown
+/// after a symbol of uncertain width.
+pub fn cursor_after(x: u16, y: u16, symbol: &str) -> Option<(u16, u16)> {
+    match footprint(symbol) {
+        Footprint::Narrow => Some((x.saturating_add(1), y)),
+        Footprint::Wide => Some((x.saturating_add(2), y)),
+        Footprint::Uncertain => None,
+    }
+}
+
 #[derive(Debug)]
 pub struct Shadow {
     pub size: Size,

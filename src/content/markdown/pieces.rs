@@ -76,15 +76,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn whole(text: &str) -> Parsed {
-        Builder::new(text, 3).run()
+    fn whole(text: &str, first_line: usize) -> Parsed {
+        Builder::new(text, first_line).run()
     }
 
     #[test]
     fn pieces_join_into_the_whole_parse() {
         let text = "# A\n\npara *one*\n\n- item\n\n  more\n\n# B\n\n```js\nlet x;\n\n# not\n```\n\n## C\n\n<!-- compare -->\n```js fails\na\n```\n```js works\nb\n```\n<!-- /compare -->\n\n# D\n\ntext\n";
         let parsed = parse_in_pieces(text, 3, 0).expect("cut");
-        assert_eq!(parsed, whole(text));
+        assert_eq!(parsed, whole(text, 3));
         assert_eq!(parsed.block_lines[0], 3);
     }
 
@@ -93,7 +93,7 @@ mod tests {
         let guide = include_str!("../../../assets/serverless-migration-guide.md");
         let text = guide.repeat(MIN_TEXT / guide.len() + 2);
         assert!(cut_points(&text, MIN_PIECE).len() > 2);
-        assert_eq!(parse(&text, 5), Builder::new(&text, 5).run());
+        assert_eq!(parse(&text, 5), whole(&text, 5));
     }
 
     #[test]
@@ -175,7 +175,7 @@ mod tests {
         fn pieces_always_parse_as_the_whole(lines in prop::collection::vec(line(), 0..60)) {
             let text = lines.join("\n");
             if let Some(parsed) = parse_in_pieces(&text, 3, 0) {
-                prop_assert_eq!(parsed, whole(&text));
+                prop_assert_eq!(parsed, whole(&text, 3));
             }
         }
     }
@@ -204,15 +204,11 @@ mod tests {
                     files += 1;
                     if let Some(parsed) = parse_in_pieces(&text, 1, 0) {
                         cut += 1;
-                        assert!(parsed == whole_from(&text, 1), "{}", path.display());
+                        assert!(parsed == whole(&text, 1), "{}", path.display());
                     }
                 }
             }
         }
         eprintln!("{files} files, {cut} cut");
-    }
-
-    fn whole_from(text: &str, line: usize) -> Parsed {
-        Builder::new(text, line).run()
     }
 }
