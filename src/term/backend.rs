@@ -13,9 +13,10 @@
 //! - **A row that ends blank is erased, not overwritten with spaces**: one
 //!   `ESC [ K` when the rest of the row is known to be blank.
 //! - **Each pen is set once per frame** (`term/runs.rs`): the cells go out
-//!   run by run grouped by pen, and a long stretch of spaces in a plain pen
-//!   (a code pane's padding) is one `ESC [ n X` where the terminal erases
-//!   in the background colour ([`erases_in_colour`]).
+//!   run by run grouped by pen, and a stretch of spaces (a code pane's
+//!   padding) is one `ESC [ n X` where the terminal erases in the
+//!   background colour ([`erases_in_colour`]) and the pen draws nothing on
+//!   a blank (no underline, say).
 //! - **One colour change is one short sequence** ([`sgr::change`]), not
 //!   both colours and each attribute separately.
 //!
@@ -49,9 +50,10 @@ pub struct FrameBackend<W: Write> {
     /// Whether the cursor is known to be hidden (ratatui hides it on every
     /// frame; once is enough until the screen is cleared).
     cursor_hidden: bool,
-    /// The cells of the frame being written, kept to be reused: a full
-    /// frame's worth is big enough that allocating it anew each frame
-    /// costs a fresh mapping and its page faults.
+    /// The cells of the frame being written, kept to be reused and sized
+    /// for a whole screen up front: a full frame's worth is big enough that
+    /// growing it means a fresh mapping, a copy and page faults, which the
+    /// first frame that changes much (a lesson switch) would pay for.
     scratch: Vec<(u16, u16, Cell)>,
     /// The bytes of the frame being written (reused likewise).
     bytes: Vec<u8>,
@@ -74,7 +76,7 @@ impl<W: Write> FrameBackend<W> {
             fixed_size: None,
             max_gap: MAX_GAP,
             cursor_hidden: false,
-            scratch: Vec::new(),
+            scratch: Vec::with_capacity(frame_capacity(size)),
             bytes: Vec::new(),
             by_pen: true,
             erase_chars: erases_in_colour(
@@ -93,7 +95,7 @@ impl<W: Write> FrameBackend<W> {
             fixed_size: Some(size),
             max_gap: MAX_GAP,
             cursor_hidden: false,
-            scratch: Vec::new(),
+            scratch: Vec::with_capacity(frame_capacity(size)),
             bytes: Vec::new(),
             by_pen: true,
             erase_chars: true,
@@ -270,7 +272,27 @@ pub(super) fn erases_in_colour(term: Option<&str>, in_tmux: bool) -> bool {
     in_tmux || term.is_some_and(|t| BCE.iter().any(|known| t.starts_with(known)))
 }
 
+/// The most cells a frame writes: each cell of the screen once (changed
+/// cells and the gaps filled between them never overlap).
+fn frame_capacity(size: Size) -> usize {
+    usize::from(size.width) * usize::from(size.height)
+}
+
+/// The size of the terminal frames are drawn on. ratatui asks before every
+/// frame; crossterm's answer opens `/dev/tty`, asks and closes it (three
+/// system calls), so the output descriptor is asked directly when it is the
+/// terminal, and crossterm only when it is not.
 fn terminal_size() -> io::Result<Size> {
+    // SAFETY: an all-zero winsize is valid; TIOCGWINSZ writes one winsize
+    // into it and nothing else.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    let asked = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) };
+    if asked == 0 && ws.ws_col > 0 && ws.ws_row > 0 {
+        return Ok(Size {
+            width: ws.ws_col,
+            height: ws.ws_row,
+        });
+    }
     let (width, height) = terminal::size()?;
     Ok(Size { width, height })
 }
@@ -358,6 +380,9 @@ impl<W: Write> Backend for FrameBackend<W> {
         if clear_type == ClearType::All {
             self.shadow = Shadow::filled(size, Some(Known::BLANK));
         }
+        let wanted = frame_capacity(size);
+        self.scratch
+            .reserve(wanted.saturating_sub(self.scratch.len()));
         Ok(())
     }
 

@@ -316,6 +316,8 @@ fn text(uncertain: bool) -> impl Strategy<Value = String> {
         1 => Just("│".to_string()),
         1 => Just("e\u{301}".to_string()),
         1 => Just("  ".to_string()),
+        1 => Just(" ".repeat(5)),
+        1 => Just(" ".repeat(9)),
         1 => Just(" ".repeat(14)),
     ];
     prop::collection::vec(piece, 1..5).prop_map(|p| p.concat())
@@ -328,6 +330,8 @@ fn style() -> impl Strategy<Value = Style> {
         1 => Just(Style::new().bg(Color::Rgb(40, 44, 52))),
         1 => Just(Style::new().fg(Color::Indexed(100)).bg(Color::Rgb(40, 44, 52))),
         1 => Just(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
+        1 => Just(Style::new().add_modifier(Modifier::BOLD).bg(Color::Rgb(80, 40, 44))),
+        1 => Just(Style::new().add_modifier(Modifier::CROSSED_OUT)),
         1 => Just(Style::new().add_modifier(Modifier::ITALIC | Modifier::REVERSED)),
     ]
 }
@@ -359,13 +363,19 @@ fn differences(a: &[Shown], b: &[Shown]) -> Vec<(usize, usize, Shown, Shown)> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
-    /// The emulator shows what it shows with ratatui's own backend, and
-    /// the text of the last buffer, whatever came before.
+    /// The emulator shows the text of the last buffer, whatever came
+    /// before, and each cell as ratatui's own backend leaves it or as the
+    /// buffer has it. (They differ where a wide character was half
+    /// overwritten: emulators clear its other half in the pen in effect,
+    /// which an erase and a written space leave differently.)
     #[test]
     fn the_screen_is_the_buffer(frames in frames(false), clear in any::<bool>(), by_pen in any::<bool>()) {
         let (_, screen, want) = run_with(&frames, MAX_GAP, clear, by_pen);
         let theirs = run_crossterm(&frames, clear);
-        let differ = differences(&screen, &theirs);
+        let differ: Vec<_> = differences(&screen, &theirs)
+            .into_iter()
+            .filter(|(x, y, ours, _)| *ours != want[y * usize::from(W) + x])
+            .collect();
         prop_assert!(differ.is_empty(), "(x, y, ours, crossterm's): {:?}", differ);
         let text = |cells: &[Shown]| cells.iter().map(|c| c.0.clone()).collect::<Vec<_>>();
         prop_assert_eq!(text(&screen), text(&want));
@@ -434,6 +444,44 @@ fn a_long_stretch_of_coloured_spaces_is_erased_in_its_colour() {
         .draw(|f| paint(&frame, f.buffer_mut()))
         .expect("draw");
     assert!(!String::from_utf8_lossy(&out.0.borrow()).contains('X'));
+}
+
+#[test]
+fn spaces_are_erased_from_four_ending_a_run_and_eight_inside_one() {
+    let marked = Style::new()
+        .bg(Color::Rgb(80, 40, 44))
+        .add_modifier(Modifier::BOLD);
+    let struck = marked.add_modifier(Modifier::CROSSED_OUT);
+    let put = |y, text: &str, style| Put {
+        x: 0,
+        y,
+        text: text.into(),
+        style,
+    };
+    let bar = |y| Put {
+        x: 20,
+        y,
+        text: "|".into(),
+        style: Style::new(),
+    };
+    let frame: Frame = vec![
+        // A bold pen makes no mark on a space: its 4 trailing ones are erased.
+        put(0, "tail    ", marked),
+        bar(0),
+        // Inside a run, 5 spaces are written and 8 are erased.
+        put(1, "a     b", marked),
+        put(2, "c        d", marked),
+        // A struck-through space is never erased.
+        put(3, "e       ", struck),
+        bar(3),
+    ];
+    let (bytes, screen, want) = run(std::slice::from_ref(&frame), MAX_GAP, false);
+    assert_eq!(screen, want);
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(text.matches("\x1b[4X").count(), 1, "{text:?}");
+    assert!(text.contains("a     b"), "{text:?}");
+    assert_eq!(text.matches("\x1b[8X").count(), 1, "{text:?}");
+    assert!(text.contains("e       "), "{text:?}");
 }
 
 #[test]

@@ -14,12 +14,16 @@ use super::sgr::{self, Pen};
 use super::shadow::cursor_after;
 use ratatui::buffer::Cell;
 use ratatui::crossterm::{cursor, queue};
+use ratatui::style::Modifier;
 use std::io::{self, Write};
 use std::ops::Range;
 
-/// A stretch of at least this many spaces in one pen is erased with
-/// `ESC [ n X` (and a jump past it) instead of written.
-const MIN_ERASE_CHARS: usize = 12;
+/// Spaces ending a run (a code pane's padding, say) are erased with
+/// `ESC [ n X` from this many on: the cursor jumps to the next run anyway.
+const MIN_ERASE_TAIL: usize = 4;
+/// Spaces inside a run are erased from this many on: the erase leaves the
+/// cursor where it began, so a jump past it follows.
+const MIN_ERASE_INSIDE: usize = 8;
 
 /// Cells `cells` of the frame, from column `x` of row `y`, in `pen`; or,
 /// with `erase`, the row's blank end from column `x`.
@@ -83,8 +87,8 @@ pub(super) fn runs_by_pen(cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> Vec
 }
 
 /// The cells run by run, grouped by pen ([`runs_by_pen`]); with
-/// `erase_chars`, long stretches of spaces in a plain pen (no underline or
-/// reverse, which an erase does not draw) as `ESC [ n X`.
+/// `erase_chars`, stretches of spaces as `ESC [ n X` where the pen draws
+/// nothing on a blank that an erase would not ([`erase_looks_the_same`]).
 pub(super) fn write_by_pen(
     out: &mut Vec<u8>,
     cells: &[(u16, u16, Cell)],
@@ -101,18 +105,31 @@ pub(super) fn write_by_pen(
             out.extend_from_slice(b"\x1b[K");
             continue;
         }
-        let erasable = erase_chars && run.pen.modifier.is_empty();
+        let erasable = erase_chars && erase_looks_the_same(&run.pen);
         let run_cells = &cells[run.cells];
         let mut i = 0;
         while let Some((x, y, cell)) = run_cells.get(i) {
             jump_to(out, &mut cursor, *x, *y)?;
-            let spaces = run_cells[i..]
-                .iter()
-                .take_while(|(_, _, c)| c.symbol() == " ")
-                .count();
-            if erasable && spaces >= MIN_ERASE_CHARS {
-                // The cursor stays where the erase begins.
-                write!(out, "\x1b[{spaces}X")?;
+            let spaces = if erasable && cell.symbol() == " " {
+                spaces_from(&run_cells[i..])
+            } else {
+                0
+            };
+            if spaces > 0 {
+                let ends_run = i + spaces == run_cells.len();
+                let min = if ends_run {
+                    MIN_ERASE_TAIL
+                } else {
+                    MIN_ERASE_INSIDE
+                };
+                if spaces >= min {
+                    // The cursor stays where the erase begins.
+                    write!(out, "\x1b[{spaces}X")?;
+                } else {
+                    out.resize(out.len() + spaces, b' ');
+                    let past = x.saturating_add(u16::try_from(spaces).unwrap_or(u16::MAX));
+                    cursor = Some((past, *y));
+                }
                 i += spaces;
                 continue;
             }
@@ -123,6 +140,22 @@ pub(super) fn write_by_pen(
     }
     sgr::change(&pen, &Pen::default(), out);
     Ok(())
+}
+
+/// How many cells from the first are spaces (cells of a run are neighbours).
+fn spaces_from(cells: &[(u16, u16, Cell)]) -> usize {
+    cells
+        .iter()
+        .take_while(|(_, _, c)| c.symbol() == " ")
+        .count()
+}
+
+/// Whether a space in `pen` looks like a blank erased in its background:
+/// an erase draws no underline, strike-through or reversed colours, and
+/// bold, italic, dim or blinking make no mark on a space.
+pub(super) fn erase_looks_the_same(pen: &Pen) -> bool {
+    let visible = Modifier::UNDERLINED | Modifier::REVERSED | Modifier::CROSSED_OUT;
+    !pen.modifier.intersects(visible)
 }
 
 /// Moves the cursor to (x, y) unless it stands there: along the row with

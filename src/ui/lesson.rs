@@ -4,6 +4,7 @@
 
 use crate::app::search::line_text;
 use crate::app::State;
+use crate::ui::put::put_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -35,9 +36,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         let y = area.y + i as u16;
         if state.search.on_row(row).next().is_some() {
             let marked = mark_matches(state, row, line);
-            buf.set_line(area.x, y, &marked, area.width);
+            put_line(buf, area.x, y, &marked, area.width);
         } else {
-            buf.set_line(area.x, y, line, area.width);
+            put_line(buf, area.x, y, line, area.width);
         }
     }
 }

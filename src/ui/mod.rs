@@ -5,6 +5,7 @@
 pub mod banner;
 pub mod help;
 pub mod lesson;
+pub mod put;
 pub mod quiz;
 pub mod search;
 pub mod sidebar;

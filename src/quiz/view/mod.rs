@@ -15,6 +15,7 @@ use crate::content::model::QuestionKind;
 use crate::quiz::interact::{Interaction, VerdictPhase};
 use crate::quiz::session::{QuizSession, Stage};
 use crate::theme::Theme;
+use crate::ui::put::put_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -139,7 +140,7 @@ impl Widget for &QuizView<'_> {
         );
         for (row, line) in body.lines.iter().skip(offset).take(height).enumerate() {
             let y = body_area.y + u16::try_from(row).unwrap_or(u16::MAX);
-            buf.set_line(body_area.x, y, line, body_area.width);
+            put_line(buf, body_area.x, y, line, body_area.width);
         }
         if !chrome {
             return;
