@@ -13,6 +13,7 @@ use serverless_tutor::app::{self, Msg, State};
 use serverless_tutor::content::lesson::parse_lesson_full;
 use serverless_tutor::content::load::load_checked;
 use serverless_tutor::content::source::CourseSource;
+use serverless_tutor::term::backend::FrameBackend;
 use serverless_tutor::theme::{Theme, ThemeName};
 use std::hint::black_box;
 
@@ -78,6 +79,42 @@ fn next_lesson(c: &mut Criterion) {
     }
 }
 
+/// `]` right after the first frame, drawn through the terminal backend the app
+/// uses, bytes and all (into a sink): what the learner's key waits for in
+/// our own process.
+fn next_lesson_bytes(c: &mut Criterion) {
+    let (course, _) = load_checked(&CourseSource::Embedded).expect("embedded course is valid");
+    let theme = Theme::new(ThemeName::Dark, true);
+    let next = Msg::Key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE));
+    let size = ratatui::layout::Size::new(120, 40);
+    c.bench_function("] through the frame backend", |b| {
+        b.iter_batched(
+            || {
+                let area = Rect::new(0, 0, 120, 40);
+                let mut state = State::new(course.clone(), theme, Default::default(), area);
+                app::update(&mut state, Msg::Resize(120, 40));
+                let backend = FrameBackend::with_size(std::io::sink(), size);
+                let mut terminal = Terminal::new(backend).expect("frame backend");
+                terminal
+                    .draw(|frame| frame.render_widget(&state, frame.area()))
+                    .expect("draw");
+                // as right after the first frame: neighbours laid out,
+                // highlighting not yet done
+                app::update(&mut state, Msg::Highlight);
+                (state, terminal)
+            },
+            |(mut state, mut terminal)| {
+                app::update(&mut state, next.clone());
+                terminal
+                    .draw(|frame| frame.render_widget(&state, frame.area()))
+                    .expect("draw");
+                (state, terminal)
+            },
+            criterion::BatchSize::SmallInput,
+        )
+    });
+}
+
 /// A lesson of a megabyte (the guide, repeated): parsed in pieces on two
 /// threads (`content::markdown`), what opening such a course waits for.
 fn megabyte_lesson(c: &mut Criterion) {
@@ -92,5 +129,11 @@ fn megabyte_lesson(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, first_frame, next_lesson, megabyte_lesson);
+criterion_group!(
+    benches,
+    first_frame,
+    next_lesson,
+    next_lesson_bytes,
+    megabyte_lesson
+);
 criterion_main!(benches);

@@ -15,6 +15,7 @@
 
 pub mod backend;
 pub mod background;
+mod cells;
 pub mod input;
 mod runs;
 pub(crate) mod sgr;

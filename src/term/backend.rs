@@ -3,7 +3,7 @@
 //! crossterm backend, and leaving the same screen.
 //!
 //! ratatui hands a backend only the cells that changed. What makes a frame
-//! small here (the `]` frame of the embedded course at 120×40 is 3.7 KB,
+//! small here (the `]` frame of the embedded course at 120×40 is 3.3 KB,
 //! 7.5 KB through ratatui's backend):
 //! - **Short gaps are written, not jumped.** ratatui jumps the cursor over
 //!   unchanged cells with `ESC [ row ; col H` (6 to 9 bytes), in prose over
@@ -24,9 +24,10 @@
 //! different widths, a cell off the grid) falls back to row order and
 //! explicit jumps.
 
+use super::cells::{FrameCells, Put};
 use super::runs::{jump_to, write_by_pen};
 use super::sgr::{self, Pen};
-use super::shadow::{cursor_after, footprint, Footprint, Known, Shadow};
+use super::shadow::{cursor_after, Footprint, Known, Shadow};
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::{cursor, queue, terminal};
@@ -51,10 +52,9 @@ pub struct FrameBackend<W: Write> {
     /// frame; once is enough until the screen is cleared).
     cursor_hidden: bool,
     /// The cells of the frame being written, kept to be reused and sized
-    /// for a whole screen up front: a full frame's worth is big enough that
-    /// growing it means a fresh mapping, a copy and page faults, which the
-    /// first frame that changes much (a lesson switch) would pay for.
-    scratch: Vec<(u16, u16, Cell)>,
+    /// for a whole screen up front: growing it in the first frame that
+    /// changes much (a lesson switch) would cost a copy and page faults.
+    scratch: FrameCells,
     /// The bytes of the frame being written (reused likewise).
     bytes: Vec<u8>,
     /// Whether runs are grouped by pen ([`write_by_pen`]; off: row order).
@@ -76,7 +76,7 @@ impl<W: Write> FrameBackend<W> {
             fixed_size: None,
             max_gap: MAX_GAP,
             cursor_hidden: false,
-            scratch: Vec::with_capacity(frame_capacity(size)),
+            scratch: FrameCells::with_capacity(frame_capacity(size)),
             bytes: Vec::new(),
             by_pen: true,
             erase_chars: erases_in_colour(
@@ -86,8 +86,8 @@ impl<W: Write> FrameBackend<W> {
         }
     }
 
-    /// A backend of a fixed size that never asks the terminal (for tests).
-    #[cfg(test)]
+    /// A backend of a fixed size that never asks the terminal (for tests
+    /// and benchmarks).
     pub fn with_size(writer: W, size: Size) -> FrameBackend<W> {
         FrameBackend {
             writer,
@@ -95,7 +95,7 @@ impl<W: Write> FrameBackend<W> {
             fixed_size: Some(size),
             max_gap: MAX_GAP,
             cursor_hidden: false,
-            scratch: Vec::with_capacity(frame_capacity(size)),
+            scratch: FrameCells::with_capacity(frame_capacity(size)),
             bytes: Vec::new(),
             by_pen: true,
             erase_chars: true,
@@ -139,7 +139,7 @@ impl<W: Write> FrameBackend<W> {
     fn with_gaps_filled<'a>(
         &mut self,
         content: impl Iterator<Item = (u16, u16, &'a Cell)>,
-    ) -> Vec<(u16, u16, Cell)> {
+    ) -> FrameCells {
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
         // Where the cursor stands after the last cell and with which pen,
@@ -148,35 +148,39 @@ impl<W: Write> FrameBackend<W> {
         // After a symbol terminals disagree on, nothing on screen is certain.
         let mut certain = true;
         for (x, y, cell) in content {
-            certain &= footprint(cell.symbol()) != Footprint::Uncertain;
+            let put = out.put_of(x, y, cell);
+            certain &= put.footprint != Footprint::Uncertain;
             if let (true, Some((ax, ay, pen))) = (certain, after) {
-                if ay == y && x > ax && x - ax <= self.max_gap {
-                    if let Some(fill) = self.shadow.gap(y, ax, x, &pen) {
-                        out.extend(fill.into_iter().map(|(gx, k)| (gx, y, to_cell(k))));
+                let short = ay == y && x > ax && x - ax <= self.max_gap;
+                if short && self.shadow.known_gap(y, ax, x, &pen) {
+                    for gx in ax..x {
+                        if let Some(known) = self.shadow.get(gx, y) {
+                            out.push(Put::known_at(gx, y, known));
+                        }
                     }
                 }
             }
-            after = Known::of(cell).map(|k| (x.saturating_add(1), y, k.pen));
-            out.push((x, y, cell.clone()));
+            after = put.known().map(|k| (x.saturating_add(1), y, k.pen));
+            out.push(put);
         }
         out
     }
 
     /// For each row, the column from which the changed cells may be
     /// replaced by one erase (`u16::MAX`: none).
-    fn erase_from(&self, cells: &[(u16, u16, Cell)]) -> Vec<u16> {
+    fn erase_from(&self, cells: &[Put]) -> Vec<u16> {
         let rows = usize::from(self.shadow.size.height);
         let mut erase = vec![u16::MAX; rows];
         let mut changed_in_tail = vec![0usize; rows];
-        for (x, y, _) in cells {
-            let Some(row) = erase.get_mut(usize::from(*y)) else {
+        for put in cells {
+            let Some(row) = erase.get_mut(usize::from(put.y)) else {
                 continue;
             };
             if *row == u16::MAX {
-                *row = self.shadow.blank_from(*y);
+                *row = self.shadow.blank_from(put.y);
             }
-            if x >= row {
-                changed_in_tail[usize::from(*y)] += 1;
+            if put.x >= *row {
+                changed_in_tail[usize::from(put.y)] += 1;
             }
         }
         for (row, changed) in erase.iter_mut().zip(changed_in_tail) {
@@ -190,7 +194,7 @@ impl<W: Write> FrameBackend<W> {
     /// `certain`: no cell holds a symbol of uncertain width.
     fn write_cells(
         &mut self,
-        cells: &[(u16, u16, Cell)],
+        cells: &FrameCells,
         erase_from: &[u16],
         certain: bool,
     ) -> io::Result<()> {
@@ -209,16 +213,12 @@ impl<W: Write> FrameBackend<W> {
 
 /// The cells in ratatui's order, row by row: needed when a symbol's width
 /// is uncertain, since the cells after it must then be written after it.
-fn write_in_row_order(
-    out: &mut Vec<u8>,
-    cells: &[(u16, u16, Cell)],
-    erase_from: &[u16],
-) -> io::Result<()> {
+fn write_in_row_order(out: &mut Vec<u8>, cells: &FrameCells, erase_from: &[u16]) -> io::Result<()> {
     let mut pen = Pen::default();
     let mut cursor: Option<(u16, u16)> = None;
     let mut erased_row = None;
-    for (x, y, cell) in cells {
-        let (x, y) = (*x, *y);
+    for put in cells.puts() {
+        let (x, y) = (put.x, put.y);
         let erase_at = erase_from.get(usize::from(y)).copied().unwrap_or(u16::MAX);
         if x >= erase_at {
             if erased_row != Some(y) {
@@ -231,24 +231,13 @@ fn write_in_row_order(
             continue;
         }
         jump_to(out, &mut cursor, x, y)?;
-        let next = Pen::of(cell);
-        sgr::change(&pen, &next, out);
-        pen = next;
-        out.extend_from_slice(cell.symbol().as_bytes());
-        cursor = cursor_after(x, y, cell.symbol());
+        sgr::change(&pen, &put.pen, out);
+        pen = put.pen;
+        out.extend_from_slice(cells.symbol(put));
+        cursor = cursor_after(x, y, put.footprint);
     }
     sgr::change(&pen, &Pen::default(), out);
     Ok(())
-}
-
-fn to_cell(known: Known) -> Cell {
-    let mut cell = Cell::EMPTY;
-    cell.set_char(char::from(known.ch));
-    cell.fg = known.pen.fg;
-    cell.bg = known.pen.bg;
-    cell.underline_color = known.pen.underline;
-    cell.modifier = known.pen.modifier;
-    cell
 }
 
 /// Whether the terminal named by `$TERM` (or tmux) fills erased cells with
@@ -306,12 +295,12 @@ impl<W: Write> Backend for FrameBackend<W> {
     {
         let cells = self.with_gaps_filled(content);
         let mut certain = true;
-        for (x, y, cell) in &cells {
-            self.shadow.record(*x, *y, cell);
-            certain &= footprint(cell.symbol()) != Footprint::Uncertain;
+        for put in cells.puts() {
+            self.shadow.record(put);
+            certain &= put.footprint != Footprint::Uncertain;
         }
         let erase_from = if certain {
-            self.erase_from(&cells)
+            self.erase_from(cells.puts())
         } else {
             self.shadow.forget();
             Vec::new()
@@ -380,9 +369,7 @@ impl<W: Write> Backend for FrameBackend<W> {
         if clear_type == ClearType::All {
             self.shadow = Shadow::filled(size, Some(Known::BLANK));
         }
-        let wanted = frame_capacity(size);
-        self.scratch
-            .reserve(wanted.saturating_sub(self.scratch.len()));
+        self.scratch.reserve_total(frame_capacity(size));
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 //! terminal emulator (vt100) and the screens, attributes included, compared.
 
 use super::*;
+use crate::term::shadow::footprint;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
@@ -271,7 +272,7 @@ fn gaps_are_not_filled_after_a_partial_clear() {
     let a = Cell::new("a");
     let cells = [(0, 0, &a), (3, 0, &a)];
     let out = backend.with_gaps_filled(cells.into_iter());
-    assert_eq!(out.len(), 2);
+    assert_eq!(out.puts().len(), 2);
 }
 
 #[test]
@@ -281,7 +282,7 @@ fn after_an_uncertain_symbol_nothing_is_filled() {
     let cells = [(0, 0, &a), (3, 0, &a), (5, 0, &zwj), (0, 1, &a), (3, 1, &a)];
     let out = backend.with_gaps_filled(cells.into_iter());
     // Only the first gap (before the emoji sequence) is written out.
-    assert_eq!(out.len(), cells.len() + 2);
+    assert_eq!(out.puts().len(), cells.len() + 2);
 }
 
 #[test]

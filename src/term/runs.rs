@@ -10,9 +10,9 @@
 //! symbol terminals draw at different widths, so a frame holding one is
 //! written in row order ([`super::backend`]).
 
+use super::cells::{FrameCells, Put};
 use super::sgr::{self, Pen};
 use super::shadow::cursor_after;
-use ratatui::buffer::Cell;
 use ratatui::crossterm::{cursor, queue};
 use ratatui::style::Modifier;
 use std::io::{self, Write};
@@ -40,11 +40,11 @@ pub(super) struct Run {
 /// `erase_from` as one erase run, ordered by pen: the default pen first (a
 /// frame starts in it), then the others in order of first use, row order
 /// kept within each pen.
-pub(super) fn runs_by_pen(cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> Vec<Run> {
+pub(super) fn runs_by_pen(cells: &[Put], erase_from: &[u16]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut end: Option<(u16, u16)> = None;
-    for (i, (x, y, cell)) in cells.iter().enumerate() {
-        let (x, y) = (*x, *y);
+    for (i, put) in cells.iter().enumerate() {
+        let (x, y) = (put.x, put.y);
         let erase_at = erase_from.get(usize::from(y)).copied().unwrap_or(u16::MAX);
         if x >= erase_at {
             let erased = runs.last().is_some_and(|r| r.erase && r.y == y);
@@ -60,30 +60,34 @@ pub(super) fn runs_by_pen(cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> Vec
             end = None;
             continue;
         }
-        let pen = Pen::of(cell);
         match runs.last_mut() {
-            Some(run) if !run.erase && run.pen == pen && end == Some((x, y)) => {
+            Some(run) if !run.erase && run.pen == put.pen && end == Some((x, y)) => {
                 run.cells.end = i + 1
             }
             _ => runs.push(Run {
                 y,
                 x,
-                pen,
+                pen: put.pen,
                 cells: i..i + 1,
                 erase: false,
             }),
         }
-        end = cursor_after(x, y, cell.symbol());
+        end = cursor_after(x, y, put.footprint);
     }
     let mut pens: Vec<Pen> = vec![Pen::default()];
-    for run in &runs {
-        if !pens.contains(&run.pen) {
-            pens.push(run.pen);
-        }
-    }
-    let rank = |pen: &Pen| pens.iter().position(|p| p == pen).unwrap_or(0);
-    runs.sort_by_key(|run| rank(&run.pen));
-    runs
+    let ranks: Vec<usize> = runs
+        .iter()
+        .map(|run| match pens.iter().position(|p| *p == run.pen) {
+            Some(rank) => rank,
+            None => {
+                pens.push(run.pen);
+                pens.len() - 1
+            }
+        })
+        .collect();
+    let mut ranked: Vec<(usize, Run)> = ranks.into_iter().zip(runs).collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, run)| run).collect()
 }
 
 /// The cells run by run, grouped by pen ([`runs_by_pen`]); with
@@ -91,13 +95,13 @@ pub(super) fn runs_by_pen(cells: &[(u16, u16, Cell)], erase_from: &[u16]) -> Vec
 /// nothing on a blank that an erase would not ([`erase_looks_the_same`]).
 pub(super) fn write_by_pen(
     out: &mut Vec<u8>,
-    cells: &[(u16, u16, Cell)],
+    cells: &FrameCells,
     erase_from: &[u16],
     erase_chars: bool,
 ) -> io::Result<()> {
     let mut pen = Pen::default();
     let mut cursor: Option<(u16, u16)> = None;
-    for run in runs_by_pen(cells, erase_from) {
+    for run in runs_by_pen(cells.puts(), erase_from) {
         jump_to(out, &mut cursor, run.x, run.y)?;
         sgr::change(&pen, &run.pen, out);
         pen = run.pen;
@@ -106,11 +110,11 @@ pub(super) fn write_by_pen(
             continue;
         }
         let erasable = erase_chars && erase_looks_the_same(&run.pen);
-        let run_cells = &cells[run.cells];
+        let run_cells = &cells.puts()[run.cells];
         let mut i = 0;
-        while let Some((x, y, cell)) = run_cells.get(i) {
-            jump_to(out, &mut cursor, *x, *y)?;
-            let spaces = if erasable && cell.symbol() == " " {
+        while let Some(put) = run_cells.get(i) {
+            jump_to(out, &mut cursor, put.x, put.y)?;
+            let spaces = if erasable && put.is_space() {
                 spaces_from(&run_cells[i..])
             } else {
                 0
@@ -127,14 +131,16 @@ pub(super) fn write_by_pen(
                     write!(out, "\x1b[{spaces}X")?;
                 } else {
                     out.resize(out.len() + spaces, b' ');
-                    let past = x.saturating_add(u16::try_from(spaces).unwrap_or(u16::MAX));
-                    cursor = Some((past, *y));
+                    let past = put
+                        .x
+                        .saturating_add(u16::try_from(spaces).unwrap_or(u16::MAX));
+                    cursor = Some((past, put.y));
                 }
                 i += spaces;
                 continue;
             }
-            out.extend_from_slice(cell.symbol().as_bytes());
-            cursor = cursor_after(*x, *y, cell.symbol());
+            out.extend_from_slice(cells.symbol(put));
+            cursor = cursor_after(put.x, put.y, put.footprint);
             i += 1;
         }
     }
@@ -143,11 +149,8 @@ pub(super) fn write_by_pen(
 }
 
 /// How many cells from the first are spaces (cells of a run are neighbours).
-fn spaces_from(cells: &[(u16, u16, Cell)]) -> usize {
-    cells
-        .iter()
-        .take_while(|(_, _, c)| c.symbol() == " ")
-        .count()
+fn spaces_from(cells: &[Put]) -> usize {
+    cells.iter().take_while(|put| put.is_space()).count()
 }
 
 /// Whether a space in `pen` looks like a blank erased in its background:
@@ -178,24 +181,29 @@ pub(super) fn jump_to(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::buffer::Cell;
     use ratatui::style::Color;
 
-    fn cell(ch: &'static str, fg: Color) -> Cell {
-        let mut c = Cell::new(ch);
-        c.fg = fg;
-        c
+    fn cells(list: &[(u16, u16, &str, Color)]) -> FrameCells {
+        let mut cells = FrameCells::default();
+        for &(x, y, ch, fg) in list {
+            let mut cell = Cell::default();
+            cell.set_symbol(ch).set_fg(fg);
+            cells.push_cell(x, y, &cell);
+        }
+        cells
     }
 
     #[test]
     fn neighbours_in_one_pen_make_one_run_and_pens_group() {
-        let cells = vec![
-            (0, 0, cell("a", Color::Red)),
-            (1, 0, cell("b", Color::Red)),
-            (2, 0, cell("c", Color::Reset)),
-            (0, 1, cell("d", Color::Red)),
-            (5, 1, cell("e", Color::Red)),
-        ];
-        let runs = runs_by_pen(&cells, &[]);
+        let cells = cells(&[
+            (0, 0, "a", Color::Red),
+            (1, 0, "b", Color::Red),
+            (2, 0, "c", Color::Reset),
+            (0, 1, "d", Color::Red),
+            (5, 1, "e", Color::Red),
+        ]);
+        let runs = runs_by_pen(cells.puts(), &[]);
         let spans: Vec<_> = runs.iter().map(|r| (r.x, r.y, r.cells.clone())).collect();
         assert_eq!(
             spans,
@@ -205,12 +213,12 @@ mod tests {
 
     #[test]
     fn a_blank_row_end_is_one_erase_in_the_default_pen() {
-        let cells = vec![
-            (0, 0, cell("a", Color::Red)),
-            (3, 0, cell(" ", Color::Reset)),
-            (4, 0, cell(" ", Color::Reset)),
-        ];
-        let runs = runs_by_pen(&cells, &[3]);
+        let cells = cells(&[
+            (0, 0, "a", Color::Red),
+            (3, 0, " ", Color::Reset),
+            (4, 0, " ", Color::Reset),
+        ]);
+        let runs = runs_by_pen(cells.puts(), &[3]);
         assert_eq!(runs.len(), 2);
         assert!(runs[0].erase && runs[0].x == 3 && runs[0].pen == Pen::default());
         assert_eq!(runs[1].cells, 0..1);

@@ -2,8 +2,8 @@
 //! knows it: a cell is known only when it holds one printable ASCII
 //! character, whose width every terminal agrees on, drawn with a known pen.
 
+use super::cells::Put;
 use super::sgr::Pen;
-use ratatui::buffer::Cell;
 use ratatui::layout::Size;
 
 /// One cell the terminal is known to show.
@@ -14,17 +14,6 @@ pub struct Known {
 }
 
 impl Known {
-    /// `None` unless the cell is a single printable ASCII character.
-    pub fn of(cell: &Cell) -> Option<Known> {
-        match cell.symbol().as_bytes() {
-            [ch @ 0x20..=0x7e] => Some(Known {
-                ch: *ch,
-                pen: Pen::of(cell),
-            }),
-            _ => None,
-        }
-    }
-
     /// An erased cell: a space in the terminal's default colours.
     pub const BLANK: Known = Known {
         ch: b' ',
@@ -70,10 +59,10 @@ pub fn footprint(symbol: &str) -> Footprint {
     }
 }
 
-/// Where the cursor stands after `symbol` is written at (`x`, `y`); unknown
-/// after a symbol of uncertain width.
-pub fn cursor_after(x: u16, y: u16, symbol: &str) -> Option<(u16, u16)> {
-    match footprint(symbol) {
+/// Where the cursor stands after a symbol of `footprint` is written at
+/// (`x`, `y`); unknown after a symbol of uncertain width.
+pub fn cursor_after(x: u16, y: u16, footprint: Footprint) -> Option<(u16, u16)> {
+    match footprint {
         Footprint::Narrow => Some((x.saturating_add(1), y)),
         Footprint::Wide => Some((x.saturating_add(2), y)),
         Footprint::Uncertain => None,
@@ -111,27 +100,25 @@ impl Shadow {
         self.index(x, y).and_then(|i| self.cells[i])
     }
 
-    /// Records a cell as written at (x, y): plain ASCII becomes known; a
-    /// wide symbol makes both its cells unknown. (An uncertain symbol is
-    /// the caller's business: it may shift or wrap anything after it.)
-    pub fn record(&mut self, x: u16, y: u16, cell: &Cell) {
-        let covered = match footprint(cell.symbol()) {
-            Footprint::Wide => 2,
-            _ => 1,
+    /// Records a cell as written: plain ASCII becomes known; a wide symbol
+    /// makes both its cells unknown. (An uncertain symbol is the caller's
+    /// business: it may shift or wrap anything after it.)
+    pub fn record(&mut self, put: &Put) {
+        let Some(i) = self.index(put.x, put.y) else {
+            return;
         };
-        for cx in x..x.saturating_add(covered) {
-            if let Some(i) = self.index(cx, y) {
-                self.cells[i] = Known::of(cell).filter(|_| cx == x);
+        self.cells[i] = put.known();
+        if put.footprint == Footprint::Wide {
+            if let Some(next) = self.index(put.x.saturating_add(1), put.y) {
+                self.cells[next] = None;
             }
         }
     }
 
-    /// The cells from `from` up to (not including) `to` on row `y`, when
-    /// every one is known and drawn with `pen`; `None` otherwise.
-    pub fn gap(&self, y: u16, from: u16, to: u16, pen: &Pen) -> Option<Vec<(u16, Known)>> {
-        (from..to)
-            .map(|x| self.get(x, y).filter(|k| k.pen == *pen).map(|k| (x, k)))
-            .collect()
+    /// Whether the cells from `from` up to (not including) `to` on row `y`
+    /// are all known and drawn with `pen`.
+    pub fn known_gap(&self, y: u16, from: u16, to: u16, pen: &Pen) -> bool {
+        (from..to).all(|x| self.get(x, y).is_some_and(|k| k.pen == *pen))
     }
 
     /// The first column from which row `y` is known to be blank to its end
@@ -148,6 +135,14 @@ impl Shadow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::term::cells::FrameCells;
+    use ratatui::buffer::Cell;
+
+    fn record(shadow: &mut Shadow, x: u16, y: u16, symbol: &'static str) {
+        let mut cells = FrameCells::default();
+        cells.push_cell(x, y, &Cell::new(symbol));
+        shadow.record(&cells.puts()[0]);
+    }
 
     #[test]
     fn footprints() {
@@ -163,19 +158,19 @@ mod tests {
     #[test]
     fn a_wide_symbol_hides_the_cell_it_covers() {
         let mut shadow = Shadow::filled(Size::new(20, 1), Some(Known::BLANK));
-        shadow.record(1, 0, &Cell::new("界"));
+        record(&mut shadow, 1, 0, "界");
         let pen = Pen::default();
-        assert!(shadow.gap(0, 2, 3, &pen).is_none());
-        assert!(shadow.gap(0, 3, 12, &pen).is_some());
+        assert!(!shadow.known_gap(0, 2, 3, &pen));
+        assert!(shadow.known_gap(0, 3, 12, &pen));
     }
 
     #[test]
     fn blank_from_finds_the_blank_tail() {
         let mut shadow = Shadow::filled(Size::new(10, 2), Some(Known::BLANK));
-        shadow.record(3, 0, &Cell::new("x"));
+        record(&mut shadow, 3, 0, "x");
         assert_eq!(shadow.blank_from(0), 4);
         assert_eq!(shadow.blank_from(1), 0);
-        shadow.record(9, 1, &Cell::new("界"));
+        record(&mut shadow, 9, 1, "界");
         assert_eq!(shadow.blank_from(1), 10);
         assert_eq!(
             shadow.blank_from(7),
