@@ -15,14 +15,31 @@ pub mod status;
 use crate::app::{geometry, Overlay, State};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// The theme's base style over the whole screen. A frame starts with
+/// every cell reset (the terminal's own colours), so a base of the
+/// terminal's own colours is not painted again, cell by cell, each frame
+/// (painting a style never cleared a cell's text anyway).
+fn paint_base(base: Style, area: Rect, buf: &mut Buffer) {
+    let own = |c: Option<Color>| c.is_none_or(|c| c == Color::Reset);
+    let plain = own(base.fg)
+        && own(base.bg)
+        && own(base.underline_color)
+        && base.add_modifier.is_empty()
+        && base.sub_modifier.is_empty();
+    if !plain {
+        buf.set_style(area, base);
+    }
+}
+
 impl Widget for &State {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        buf.set_style(area, self.theme.base());
+        paint_base(self.theme.base(), area, buf);
         if geometry::too_small(area) {
             small::render(self, area, buf);
             return;

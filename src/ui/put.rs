@@ -3,9 +3,10 @@
 //!
 //! Why: `set_line` splits every span into grapheme clusters and measures
 //! each one; on a lesson screen that was a third of the time spent drawing
-//! it. Nearly every span of a lesson is printable ASCII, where each byte is
-//! one grapheme of width one, so such a span is copied byte by byte; any
-//! other span goes through ratatui as before.
+//! it. Nearly every span of a lesson is printable ASCII or box drawing
+//! (rules, code pane borders), where each character is one grapheme of
+//! width one, so such a span is copied character by character; any other
+//! span goes through ratatui as before.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -27,8 +28,8 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u1
         }
         let style = line.style.patch(span.style);
         let text = span.content.as_ref();
-        let end = if is_printable_ascii(text) {
-            put_ascii(buf, x, y, text, remaining, style)
+        let end = if text.chars().all(is_own_narrow_grapheme) {
+            put_simple(buf, x, y, text, remaining, style)
         } else {
             buf.set_stringn(x, y, text, usize::from(remaining), style).0
         };
@@ -38,18 +39,27 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u1
     x
 }
 
-fn is_printable_ascii(text: &str) -> bool {
-    text.bytes().all(|b| (0x20..=0x7e).contains(&b))
+/// Whether `c` is one cell wide and a grapheme of its own whatever its
+/// neighbours in a span of such characters: printable ASCII, and box
+/// drawing and block elements (U+2500–U+259F: narrow, as ratatui counts
+/// East Asian ambiguous width, and never joined to a neighbour).
+fn is_own_narrow_grapheme(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{2500}'..='\u{259f}')
 }
 
-/// `text` is printable ASCII: one cell per byte. (`x`, `y`) is inside.
-fn put_ascii(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, style: Style) -> u16 {
+/// `text` holds only [`is_own_narrow_grapheme`] characters: one cell each.
+/// (`x`, `y`) is inside the buffer.
+fn put_simple(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, style: Style) -> u16 {
     let right = buf.area.right().min(x.saturating_add(max_width));
-    let count = usize::from(right.saturating_sub(x)).min(text.len());
-    for (cx, byte) in (x..).zip(text.bytes().take(count)) {
-        buf[(cx, y)].set_char(char::from(byte)).set_style(style);
+    let mut cx = x;
+    for c in text.chars() {
+        if cx >= right {
+            break;
+        }
+        buf[(cx, y)].set_char(c).set_style(style);
+        cx += 1;
     }
-    x.saturating_add(count as u16)
+    cx
 }
 
 #[cfg(test)]
@@ -74,7 +84,7 @@ mod tests {
 
     fn spans() -> impl Strategy<Value = Vec<(String, Style)>> {
         // printable ASCII, wide and combining text, controls, emoji
-        let text = "([ -~]{0,12}|[a-z界é\u{301}\t\u{1b}👩‍💻 ]{0,6})";
+        let text = "([ -~]{0,12}|[a-z─━│▶界é\u{301}\u{200d}\u{fe0f}\t\u{1b}👩‍💻 ]{0,6})";
         prop::collection::vec((text, styles()), 0..5)
     }
 
