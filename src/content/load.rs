@@ -397,13 +397,18 @@ pub(super) fn read_text(
             return Err(ReadFailure::Reported);
         }
     };
-    match decode(path, &bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(d) => {
-            diagnostics.push(*d);
-            Err(ReadFailure::Reported)
-        }
+    if let Err(d) = decode(path, &bytes) {
+        diagnostics.push(*d);
+        return Err(ReadFailure::Reported);
     }
+    // The bytes are valid UTF-8 (`decode` said so): they become the text
+    // without a copy, which for a megabyte lesson was a second megabyte
+    // allocated, copied and its pages faulted in before parsing began.
+    String::from_utf8(bytes).map_err(|e| {
+        let msg = format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to());
+        diagnostics.push(Diagnostic::error(&sanitize::inline(path), 0, 0, msg));
+        ReadFailure::Reported
+    })
 }
 
 /// Bytes → text, or a diagnostic at the first bad byte: empty file, NUL
