@@ -5,9 +5,9 @@
 //! emulator); this shows which stage of our own work costs what.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ratatui::backend::TestBackend;
+use ratatui::backend::{Backend, TestBackend};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 use ratatui::Terminal;
 use serverless_tutor::app::{self, Msg, State};
 use serverless_tutor::content::lesson::parse_lesson_full;
@@ -38,69 +38,40 @@ fn first_frame(c: &mut Criterion) {
 }
 
 /// `]` right after the first frame (nothing laid out ahead yet) and after
-/// the idle work has laid out the neighbours: update plus one frame.
+/// the idle work has laid out the neighbours, into ratatui's test backend;
+/// and right after the first frame through the backend the app uses, bytes
+/// and all (into a sink): what the learner's key waits for in our process.
 fn next_lesson(c: &mut Criterion) {
-    let (course, _) = load_checked(&CourseSource::Embedded).expect("embedded course is valid");
-    let theme = Theme::new(ThemeName::Dark, true);
-    let next = Msg::Key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE));
-    for idle in [false, true] {
-        let name = if idle {
-            "] after idle work"
-        } else {
-            "] right after the first frame"
-        };
-        c.bench_function(name, |b| {
-            b.iter_batched(
-                || {
-                    let area = Rect::new(0, 0, 120, 40);
-                    let mut state = State::new(course.clone(), theme, Default::default(), area);
-                    app::update(&mut state, Msg::Resize(120, 40));
-                    let mut terminal =
-                        Terminal::new(TestBackend::new(120, 40)).expect("test backend");
-                    terminal
-                        .draw(|frame| frame.render_widget(&state, frame.area()))
-                        .expect("draw");
-                    app::update(&mut state, Msg::Highlight);
-                    while idle && state.has_idle_work() {
-                        app::update(&mut state, Msg::Idle);
-                    }
-                    (state, terminal)
-                },
-                |(mut state, mut terminal)| {
-                    app::update(&mut state, next.clone());
-                    terminal
-                        .draw(|frame| frame.render_widget(&state, frame.area()))
-                        .expect("draw");
-                    (state, terminal)
-                },
-                criterion::BatchSize::SmallInput,
-            )
-        });
-    }
+    let test_backend = || TestBackend::new(120, 40);
+    bench_next(c, "] right after the first frame", false, test_backend);
+    bench_next(c, "] after idle work", true, test_backend);
+    let frame_backend = || FrameBackend::with_size(std::io::sink(), Size::new(120, 40));
+    bench_next(c, "] through the frame backend", false, frame_backend);
 }
 
-/// `]` right after the first frame, drawn through the terminal backend the app
-/// uses, bytes and all (into a sink): what the learner's key waits for in
-/// our own process.
-fn next_lesson_bytes(c: &mut Criterion) {
+/// Update plus one frame for `]` on lesson 1, drawn through `backend()`:
+/// right after the first frame, or with `idle` after the idle work too.
+fn bench_next<B: Backend>(c: &mut Criterion, name: &str, idle: bool, backend: impl Fn() -> B)
+where
+    B::Error: std::fmt::Debug,
+{
     let (course, _) = load_checked(&CourseSource::Embedded).expect("embedded course is valid");
     let theme = Theme::new(ThemeName::Dark, true);
     let next = Msg::Key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE));
-    let size = ratatui::layout::Size::new(120, 40);
-    c.bench_function("] through the frame backend", |b| {
+    c.bench_function(name, |b| {
         b.iter_batched(
             || {
                 let area = Rect::new(0, 0, 120, 40);
                 let mut state = State::new(course.clone(), theme, Default::default(), area);
                 app::update(&mut state, Msg::Resize(120, 40));
-                let backend = FrameBackend::with_size(std::io::sink(), size);
-                let mut terminal = Terminal::new(backend).expect("frame backend");
+                let mut terminal = Terminal::new(backend()).expect("backend");
                 terminal
                     .draw(|frame| frame.render_widget(&state, frame.area()))
                     .expect("draw");
-                // as right after the first frame: neighbours laid out,
-                // highlighting not yet done
                 app::update(&mut state, Msg::Highlight);
+                while idle && state.has_idle_work() {
+                    app::update(&mut state, Msg::Idle);
+                }
                 (state, terminal)
             },
             |(mut state, mut terminal)| {
@@ -129,11 +100,5 @@ fn megabyte_lesson(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(
-    benches,
-    first_frame,
-    next_lesson,
-    next_lesson_bytes,
-    megabyte_lesson
-);
+criterion_group!(benches, first_frame, next_lesson, megabyte_lesson);
 criterion_main!(benches);
