@@ -4,7 +4,7 @@
 //! Why not ratatui's `Cell`s: a frame that switches lessons changes about
 //! 1,800 cells, and every stage after the diff (the shadow, the erases, the
 //! runs, the bytes) reads each one. A `Cell` is 48 bytes with a string
-//! that must be cloned to outlive the diff; a [`Put`] is 24, copied, and
+//! that must be cloned to outlive the diff; a [`Put`] is 32, copied, and
 //! keeps a printable ASCII symbol (nearly every cell) inline. Other
 //! symbols go into one string shared by the frame.
 
