@@ -145,11 +145,10 @@ impl<W: Write> FrameBackend<W> {
         // Where the cursor stands after the last cell and with which pen,
         // when that cell was plain ASCII.
         let mut after: Option<(u16, u16, Pen)> = None;
-        // After a symbol terminals disagree on, nothing on screen is certain.
-        let mut certain = true;
         for (x, y, cell) in content {
             let put = out.put_of(x, y, cell);
-            certain &= put.footprint != Footprint::Uncertain;
+            // After a symbol terminals disagree on, nothing on screen is certain.
+            let certain = out.certain() && put.footprint != Footprint::Uncertain;
             if let (true, Some((ax, ay, pen))) = (certain, after) {
                 let short = ay == y && x > ax && x - ax <= self.max_gap;
                 if short && self.shadow.known_gap(y, ax, x, &pen) {
@@ -191,16 +190,10 @@ impl<W: Write> FrameBackend<W> {
         erase
     }
 
-    /// `certain`: no cell holds a symbol of uncertain width.
-    fn write_cells(
-        &mut self,
-        cells: &FrameCells,
-        erase_from: &[u16],
-        certain: bool,
-    ) -> io::Result<()> {
+    fn write_cells(&mut self, cells: &FrameCells, erase_from: &[u16]) -> io::Result<()> {
         let mut out = std::mem::take(&mut self.bytes);
         out.clear();
-        if self.by_pen && certain {
+        if self.by_pen && cells.certain() {
             write_by_pen(&mut out, cells, erase_from, self.erase_chars)?;
         } else {
             write_in_row_order(&mut out, cells, erase_from)?;
@@ -294,18 +287,16 @@ impl<W: Write> Backend for FrameBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let cells = self.with_gaps_filled(content);
-        let mut certain = true;
         for put in cells.puts() {
             self.shadow.record(put);
-            certain &= put.footprint != Footprint::Uncertain;
         }
-        let erase_from = if certain {
+        let erase_from = if cells.certain() {
             self.erase_from(cells.puts())
         } else {
             self.shadow.forget();
             Vec::new()
         };
-        let written = self.write_cells(&cells, &erase_from, certain);
+        let written = self.write_cells(&cells, &erase_from);
         self.scratch = cells;
         written
     }

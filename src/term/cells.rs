@@ -62,6 +62,9 @@ impl Put {
 pub(super) struct FrameCells {
     puts: Vec<Put>,
     text: String,
+    /// Whether a pushed cell holds a symbol terminals draw at different
+    /// widths (after it, nothing on screen is certain).
+    uncertain: bool,
 }
 
 impl FrameCells {
@@ -70,6 +73,7 @@ impl FrameCells {
         FrameCells {
             puts: Vec::with_capacity(cells),
             text: String::new(),
+            uncertain: false,
         }
     }
 
@@ -81,31 +85,38 @@ impl FrameCells {
     pub fn clear(&mut self) {
         self.puts.clear();
         self.text.clear();
+        self.uncertain = false;
+    }
+
+    /// Whether every cell pushed so far has a width all terminals agree on.
+    pub fn certain(&self) -> bool {
+        !self.uncertain
     }
 
     /// `cell` at (`x`, `y`) as a [`Put`] of this frame, to be pushed (its
     /// symbol, when not plain ASCII, is kept here).
     pub fn put_of(&mut self, x: u16, y: u16, cell: &Cell) -> Put {
         let text = cell.symbol();
-        let symbol = match text.as_bytes() {
-            [ch @ 0x20..=0x7e] => Symbol::Ascii(*ch),
+        let (symbol, footprint) = match text.as_bytes() {
+            [ch @ 0x20..=0x7e] => (Symbol::Ascii(*ch), Footprint::Narrow),
             _ => {
                 let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
                 self.text.push_str(text);
                 let len = u32::try_from(text.len()).unwrap_or(0);
-                Symbol::Stored { start, len }
+                (Symbol::Stored { start, len }, footprint(text))
             }
         };
         Put {
             x,
             y,
             pen: Pen::of(cell),
-            footprint: footprint(text),
+            footprint,
             symbol,
         }
     }
 
     pub fn push(&mut self, put: Put) {
+        self.uncertain |= put.footprint == Footprint::Uncertain;
         self.puts.push(put);
     }
 
@@ -159,6 +170,17 @@ mod tests {
         assert_eq!(puts[2].footprint, Footprint::Uncertain);
         assert!(puts[0].known().is_some() && puts[1].known().is_none());
         assert!(puts[3].is_space() && !puts[0].is_space());
+    }
+
+    #[test]
+    fn an_emoji_sequence_makes_the_frame_uncertain_until_cleared() {
+        let mut cells = FrameCells::default();
+        cells.push_cell(0, 0, &Cell::new("界"));
+        assert!(cells.certain());
+        cells.push_cell(2, 0, &Cell::new("👩‍💻"));
+        assert!(!cells.certain());
+        cells.clear();
+        assert!(cells.certain());
     }
 
     #[test]

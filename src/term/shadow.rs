@@ -44,10 +44,6 @@ pub enum Footprint {
 /// wide, every ratatui screen is off already.
 pub fn footprint(symbol: &str) -> Footprint {
     use unicode_width::UnicodeWidthChar;
-    // Nearly every cell: asked several times per changed cell per frame.
-    if let [0x20..=0x7e] = symbol.as_bytes() {
-        return Footprint::Narrow;
-    }
     let mut chars = symbol.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => match c.width() {
