@@ -397,36 +397,40 @@ pub(super) fn read_text(
             return Err(ReadFailure::Reported);
         }
     };
-    if let Err(d) = decode(path, &bytes) {
+    decode(path, bytes).map_err(|d| {
         diagnostics.push(*d);
-        return Err(ReadFailure::Reported);
-    }
-    // The bytes are valid UTF-8 (`decode` said so): they become the text
-    // without a copy, which for a megabyte lesson was a second megabyte
-    // allocated, copied and its pages faulted in before parsing began.
-    String::from_utf8(bytes).map_err(|e| {
-        let msg = format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to());
-        diagnostics.push(Diagnostic::error(&sanitize::inline(path), 0, 0, msg));
         ReadFailure::Reported
     })
 }
 
 /// Bytes → text, or a diagnostic at the first bad byte: empty file, NUL
-/// byte, invalid UTF-8.
-pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Box<Diagnostic>> {
+/// byte, invalid UTF-8. Valid bytes become the text as they are: a
+/// megabyte lesson is neither copied nor checked for UTF-8 twice before
+/// parsing begins.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     let path = sanitize::inline(path);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Box::new(Diagnostic::error(&path, 0, 0, "file is empty")));
     }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) if memchr::memchr(0, text.as_bytes()).is_none() => return Ok(text),
+        Ok(text) => text.into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    Err(Box::new(undecodable(&path, &bytes)))
+}
+
+/// Where and why `bytes` are not text: the first NUL byte in the valid
+/// UTF-8 prefix, else the first invalid byte.
+fn undecodable(path: &str, bytes: &[u8]) -> Diagnostic {
     let (valid, bad) = match std::str::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            (valid, Some(bytes[e.valid_up_to()]))
+            (valid, bytes.get(e.valid_up_to()).copied())
         }
     };
-    let nul = valid.find('\0');
-    let (offset, message) = match (nul, bad) {
+    let (offset, message) = match (valid.find('\0'), bad) {
         (Some(at), _) => (
             at,
             "file contains a NUL byte (is it a binary file?)".to_owned(),
@@ -435,12 +439,10 @@ pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Box<Diagnostic
             valid.len(),
             format!("invalid UTF-8: byte 0x{byte:02X} (save the file as UTF-8)"),
         ),
-        (None, None) => return Ok(valid),
+        (None, None) => (0, "file is not text".to_owned()),
     };
     let (line, col) = crate::content::diagnostics::line_col(valid, offset);
-    Err(Box::new(
-        Diagnostic::error(&path, line, col, message).with_source(valid),
-    ))
+    Diagnostic::error(path, line, col, message).with_source(valid)
 }
 
 #[cfg(test)]

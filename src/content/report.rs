@@ -3,14 +3,16 @@
 
 use crate::content::diagnostics::{Diagnostic, Severity};
 use crate::content::markdown::LineIndex;
-use std::cell::OnceCell;
+use std::cell::RefCell;
 
 pub(crate) struct Reporter<'a> {
     path: &'a str,
     text: &'a str,
-    /// Built on the first offset to convert: most files have no problem,
-    /// and indexing a megabyte lesson costs a fraction of a millisecond.
-    index: OnceCell<LineIndex>,
+    /// Grown as far as the offsets converted so far: most files have no
+    /// problem, and a lesson's quiz key, always converted, sits in its
+    /// front matter; indexing a whole megabyte lesson for it cost a
+    /// millisecond before the first frame.
+    index: RefCell<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -20,14 +22,15 @@ impl<'a> Reporter<'a> {
         Reporter {
             path,
             text,
-            index: OnceCell::new(),
+            index: RefCell::new(LineIndex::empty()),
             diagnostics: Vec::new(),
         }
     }
 
     /// 1-based (line, col) of a byte offset in the file.
     pub fn pos(&self, offset: usize) -> (usize, usize) {
-        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        let mut index = self.index.borrow_mut();
+        index.cover(self.text, offset);
         index.line_col(self.text, offset)
     }
 

@@ -46,13 +46,42 @@ pub fn multiline(s: &str) -> Cow<'_, str> {
 /// is an ASCII control, a C1 control (`C2 80`..`C2 9F`) or one of the bidi
 /// and format characters, whose UTF-8 forms start with `D8`, `E2` or `EF`;
 /// those are told apart by their next bytes, so text is never decoded and
-/// clean text is borrowed as it is.
+/// clean text is borrowed as it is. Eight bytes of printable ASCII, which
+/// is most of any prose, are passed over at once: every lesson's text goes
+/// through here, a megabyte of it before a big lesson's first frame.
 fn needs_cleaning(s: &str, keep_newlines: bool) -> bool {
     let bytes = s.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        if !printable_ascii(word) && unsafe_byte_in(bytes, at..at + 8, keep_newlines) {
+            return true;
+        }
+        at += 8;
+    }
+    unsafe_byte_in(bytes, at..bytes.len(), keep_newlines)
+}
+
+/// Whether all eight bytes of `word` are printable ASCII (`0x20..=0x7E`):
+/// none below `0x20` and none above `0x7E`, each tested on all eight
+/// bytes at once (the "has less" and "has more" tricks of Bit Twiddling
+/// Hacks, exact for these bounds).
+fn printable_ascii(word: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let above_tilde = (word.wrapping_add(ONES) | word) & HIGH;
+    below_space | above_tilde == 0
+}
+
+/// Whether a character starting at one of the byte positions in `range`
+/// is unsafe (it may end past the range).
+fn unsafe_byte_in(bytes: &[u8], range: std::ops::Range<usize>, keep_newlines: bool) -> bool {
+    range.into_iter().any(|i| match bytes[i] {
         b'\n' => !keep_newlines,
         0x00..=0x1f | 0x7f => true,
-        0xc2 | 0xd8 | 0xe2 | 0xef => unsafe_sequence(b, bytes.get(i + 1..).unwrap_or(&[])),
+        0xc2 | 0xd8 | 0xe2 | 0xef => unsafe_sequence(bytes[i], bytes.get(i + 1..).unwrap_or(&[])),
         _ => false,
     })
 }
@@ -152,6 +181,31 @@ mod tests {
             }
             let s = format!("{}\n", "x".repeat(at));
             assert!(needs_cleaning(&s, false), "newline at {at}");
+        }
+    }
+
+    #[test]
+    fn the_word_check_knows_every_byte_at_every_position() {
+        let printable = |b: u8| (0x20..=0x7e).contains(&b);
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                let mut word = [b'a'; 8];
+                word[at] = b;
+                assert_eq!(
+                    printable_ascii(u64::from_le_bytes(word)),
+                    printable(b),
+                    "{b:#04x} at {at}"
+                );
+            }
+            // A borrow or carry from one byte must not hide or fake another.
+            for c in 0..=u8::MAX {
+                let word = u64::from_le_bytes([b'a', b, c, b'a', b'a', b'a', b'a', b'a']);
+                assert_eq!(
+                    printable_ascii(word),
+                    printable(b) && printable(c),
+                    "{b:#04x} {c:#04x}"
+                );
+            }
         }
     }
 

@@ -145,9 +145,8 @@ pub(super) fn build_code(
     let mut problems = info.problems;
     let raw = raw.strip_suffix('\n').unwrap_or(raw);
     let code = sanitize::multiline(raw).into_owned();
-    let count = code.lines().count();
     let marked_lines = match &info.lines {
-        Some((spec, at)) => parse_line_list(spec, count).unwrap_or_else(|e| {
+        Some((spec, at)) => parse_line_list(spec, code.lines().count()).unwrap_or_else(|e| {
             problems.push((*at, e));
             Vec::new()
         }),

@@ -1,16 +1,43 @@
 //! Byte offset → 1-based (line, column) in O(log n), for large files.
 
-/// The start offset of every line of a text.
+/// The start offset of every line of a text, or of its first lines.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// How many bytes of the text have been looked at for line starts.
+    scanned: usize,
 }
 
 impl LineIndex {
+    /// Every line of `text`.
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut index = LineIndex::empty();
+        index.cover(text, text.len());
+        index
+    }
+
+    /// No line but the first yet: [`LineIndex::cover`] adds lines as far
+    /// as an offset needs, so a problem in a megabyte lesson's front matter
+    /// does not index the whole lesson.
+    pub fn empty() -> Self {
+        LineIndex {
+            starts: vec![0],
+            scanned: 0,
+        }
+    }
+
+    /// Indexes `text` (the same text every time) up to `offset`, so that
+    /// [`LineIndex::line`] and [`LineIndex::line_col`] may be asked about it.
+    pub fn cover(&mut self, text: &str, offset: usize) {
+        let bytes = text.as_bytes();
+        let end = offset.saturating_add(1).min(bytes.len());
+        if end <= self.scanned {
+            return;
+        }
+        let from = self.scanned;
+        let found = memchr::memchr_iter(b'\n', &bytes[from..end]);
+        self.starts.extend(found.map(|i| from + i + 1));
+        self.scanned = end;
     }
 
     /// 1-based line of `offset`.
@@ -49,5 +76,30 @@ mod tests {
         assert_eq!(idx.line_col(text, 4), (2, 1)); // inside 'ç'
         assert_eq!(idx.line_col(text, 8), (4, 1));
         assert_eq!(idx.line_col(text, 999), (4, 2));
+    }
+
+    #[test]
+    fn a_partial_index_agrees_with_the_whole_one_wherever_it_covers() {
+        let text = "ab\nçd\n\nx\n";
+        let whole = LineIndex::new(text);
+        for first in 0..=text.len() + 1 {
+            for offset in 0..=text.len() + 1 {
+                let mut part = LineIndex::empty();
+                part.cover(text, first);
+                part.cover(text, offset);
+                assert_eq!(
+                    part.line_col(text, offset),
+                    whole.line_col(text, offset),
+                    "covered {first} then {offset}"
+                );
+            }
+        }
+        let mut part = LineIndex::empty();
+        part.cover(text, 1);
+        assert_eq!(
+            part.starts,
+            [0],
+            "nothing past the offset's line start is scanned"
+        );
     }
 }
