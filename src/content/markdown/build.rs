@@ -353,7 +353,7 @@ impl<'t> Builder<'t> {
             }
             Leaf::Code { info, text, offset } => {
                 let line = self.index.line(offset) + self.first_line - 1;
-                let (code, problems) = build_code(info.as_deref(), &text, line);
+                let (code, problems) = build_code(info.as_deref(), text, line);
                 let info_at = info_offset(self.text, offset, info.as_deref());
                 for (at, p) in problems {
                     self.error(info_at.map_or(offset, |i| i + at), p);

@@ -5,6 +5,7 @@
 use crate::content::lang;
 use crate::content::model::{CodeBlock, Verdict};
 use crate::content::sanitize;
+use std::borrow::Cow;
 
 /// What the info string says, plus what was wrong with it.
 #[derive(Debug, Default, PartialEq)]
@@ -138,13 +139,18 @@ fn has_box_drawing(code: &str) -> bool {
 /// with its byte position in the info string.
 pub(super) fn build_code(
     info: Option<&str>,
-    raw: &str,
+    mut code: String,
     line: usize,
 ) -> (CodeBlock, Vec<(usize, String)>) {
     let info = parse_info(info.unwrap_or(""));
     let mut problems = info.problems;
-    let raw = raw.strip_suffix('\n').unwrap_or(raw);
-    let code = sanitize::multiline(raw).into_owned();
+    if code.ends_with('\n') {
+        code.pop();
+    }
+    // Clean code (nearly all of it) is kept as it came, not copied.
+    if let Cow::Owned(cleaned) = sanitize::multiline(&code) {
+        code = cleaned;
+    }
     let marked_lines = match &info.lines {
         Some((spec, at)) => parse_line_list(spec, code.lines().count()).unwrap_or_else(|e| {
             problems.push((*at, e));
@@ -207,19 +213,19 @@ mod tests {
 
     #[test]
     fn plain_blocks_with_box_drawing_are_diagrams() {
-        let (b, p) = build_code(None, "┌─┐\n└─┘\n", 3);
+        let (b, p) = build_code(None, "┌─┐\n└─┘\n".into(), 3);
         assert!(b.diagram && p.is_empty());
         assert_eq!(b.code, "┌─┐\n└─┘");
         assert_eq!(b.line, 3);
-        let (b, _) = build_code(Some("text"), "┌─┐\n", 1);
+        let (b, _) = build_code(Some("text"), "┌─┐\n".into(), 1);
         assert!(b.diagram);
-        let (b, _) = build_code(Some("js"), "// ┌─┐\n", 1);
+        let (b, _) = build_code(Some("js"), "// ┌─┐\n".into(), 1);
         assert!(!b.diagram);
     }
 
     #[test]
     fn code_is_sanitised_and_tabs_expanded() {
-        let (b, _) = build_code(Some("js"), "\ta\u{1b}[2J\n", 1);
+        let (b, _) = build_code(Some("js"), "\ta\u{1b}[2J\n".into(), 1);
         assert_eq!(b.code, "    a^[[2J");
     }
 }

@@ -65,18 +65,28 @@ impl Builder<'_> {
         if matches!(frame, Frame::Quote { .. } | Frame::List { .. }) {
             self.depth -= 1;
         }
+        // A closed container gets no more children: the room its lists grew
+        // for goes back to the allocator, in place (most items hold one
+        // paragraph in room for four).
         match frame {
             Frame::Root { .. } | Frame::Flattened(_) => {}
-            Frame::Quote { blocks, offset } => self.push_block(Block::Quote(blocks), offset),
+            Frame::Quote { mut blocks, offset } => {
+                blocks.shrink_to_fit();
+                self.push_block(Block::Quote(blocks), offset);
+            }
             Frame::List {
                 start,
-                items,
+                mut items,
                 offset,
             } => {
+                items.shrink_to_fit();
                 self.push_block(Block::List(List { start, items }), offset);
             }
-            Frame::Item { task, blocks } => match self.stack.last_mut() {
-                Some(Frame::List { items, .. }) => items.push(ListItem { task, blocks }),
+            Frame::Item { task, mut blocks } => match self.stack.last_mut() {
+                Some(Frame::List { items, .. }) => {
+                    blocks.shrink_to_fit();
+                    items.push(ListItem { task, blocks });
+                }
                 _ => self.flush(blocks, 0),
             },
             Frame::Compare { blocks, offset } => self.finish_compare(blocks, offset),
