@@ -1,13 +1,14 @@
-//! Runs independent jobs (parsing one lesson or quiz file each) on the
-//! calling thread and one helper, which take the next job from a shared
-//! counter until none is left: loading a course sits on the path to the
-//! learner's first frame, and its files parse independently.
+//! Runs independent jobs (parsing one lesson or quiz file each, or one
+//! piece of a long lesson) on the calling thread and one helper, which
+//! take the next job from a shared source until none is left: loading a
+//! course sits on the path to the learner's first frame, and its files
+//! parse independently.
 //!
 //! One helper, not a pool sized to the machine: the jobs take about a
 //! millisecond in all, which is less than starting many threads costs.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 /// `work(0..count)`, in order. A panic in a job propagates, as it would
 /// without the helper.
@@ -22,13 +23,7 @@ pub fn run_all<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T
             *slot = Some(result);
         }
     };
-    std::thread::scope(|scope| {
-        if count > 1 {
-            // Without a thread (resource limits) the caller does every job.
-            let _ = std::thread::Builder::new().spawn_scoped(scope, drain);
-        }
-        drain();
-    });
+    with_helper(count > 1, drain);
     slots
         .into_iter()
         .enumerate()
@@ -37,6 +32,43 @@ pub fn run_all<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T
             done.unwrap_or_else(|| work(i))
         })
         .collect()
+}
+
+/// `work` on every job `jobs` yields, the results in the jobs' order. The
+/// jobs are made as they are taken (under a lock), so the first ones are
+/// worked on while the source is still finding the next. A panic in a job
+/// or in the source propagates.
+pub fn run_each<J, T: Send>(
+    jobs: impl Iterator<Item = J> + Send,
+    work: impl Fn(J) -> T + Sync,
+) -> Vec<T> {
+    let jobs = Mutex::new(jobs.enumerate());
+    let done: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::new());
+    let drain = || loop {
+        // A poisoned lock means a panic elsewhere, which the scope re-raises.
+        let Some((i, job)) = jobs.lock().ok().and_then(|mut jobs| jobs.next()) else {
+            break;
+        };
+        let result = work(job);
+        done.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((i, result));
+    };
+    with_helper(true, drain);
+    let mut done = done.into_inner().unwrap_or_else(PoisonError::into_inner);
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
+/// `drain` on this thread and, when `helper`, on one more.
+fn with_helper(helper: bool, drain: impl Fn() + Sync) {
+    std::thread::scope(|scope| {
+        if helper {
+            // Without a thread (resource limits) the caller does every job.
+            let _ = std::thread::Builder::new().spawn_scoped(scope, &drain);
+        }
+        drain();
+    });
 }
 
 #[cfg(test)]
@@ -53,5 +85,17 @@ mod tests {
         assert_eq!(out, (0..100).map(|i| i * 2).collect::<Vec<_>>());
         assert_eq!(runs.load(Ordering::Relaxed), 100);
         assert!(run_all(0, |i| i).is_empty());
+    }
+
+    #[test]
+    fn every_job_of_a_source_once_in_order() {
+        let runs = AtomicUsize::new(0);
+        let out = run_each((0..100).map(|i| i * 3), |j| {
+            runs.fetch_add(1, Ordering::Relaxed);
+            j + 1
+        });
+        assert_eq!(out, (0..100).map(|i| i * 3 + 1).collect::<Vec<_>>());
+        assert_eq!(runs.load(Ordering::Relaxed), 100);
+        assert!(run_each(std::iter::empty::<usize>(), |i| i).is_empty());
     }
 }

@@ -75,41 +75,86 @@ impl End {
     }
 }
 
+/// A place to cut: the byte offset of a line start, and how many lines
+/// come before it (so a piece knows its first line without a count of its
+/// own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Cut {
+    pub at: usize,
+    pub lines_before: usize,
+}
+
+/// The places where `text` can be cut, found as they are asked for, so
+/// that every piece but the last is at least `min_piece` bytes long: the
+/// first pieces are parsed while the scanner is still looking for the
+/// next ones (`super::pieces`).
+pub(super) struct Cuts<'t> {
+    text: &'t str,
+    min_piece: usize,
+    open: Open,
+    last_cut: usize,
+    previous_blank: bool,
+    /// The start of the next line to look at, and its 0-based number.
+    start: usize,
+    line: usize,
+    /// The scanner can no longer be sure (or never could): no more cuts.
+    stopped: bool,
+}
+
+impl<'t> Cuts<'t> {
+    pub fn new(text: &'t str, min_piece: usize) -> Self {
+        Cuts {
+            text,
+            min_piece,
+            open: Open::Nothing,
+            last_cut: 0,
+            previous_blank: false,
+            start: 0,
+            line: 0,
+            // A link reference definition anywhere serves links everywhere.
+            stopped: memchr::memmem::find(text.as_bytes(), b"]:").is_some(),
+        }
+    }
+}
+
+impl Iterator for Cuts<'_> {
+    type Item = Cut;
+
+    fn next(&mut self) -> Option<Cut> {
+        while !self.stopped && self.start < self.text.len() {
+            let (start, bytes) = (self.start, self.text.as_bytes());
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+            let (indent, rest) = split_indent(&self.text[start..end]);
+            let blank = rest.trim_end_matches([' ', '\t']).is_empty();
+            let cut = self.open == Open::Nothing
+                && self.previous_blank
+                && indent == 0
+                && is_atx_heading(rest)
+                && start >= self.last_cut + self.min_piece;
+            match next_open(self.open, indent, rest, blank) {
+                Some(next) => self.open = next,
+                None => self.stopped = true,
+            }
+            self.previous_blank = blank;
+            self.start = end + 1;
+            self.line += 1;
+            if cut {
+                self.last_cut = start;
+                return Some(Cut {
+                    at: start,
+                    lines_before: self.line - 1,
+                });
+            }
+        }
+        None
+    }
+}
+
 /// Byte offsets (each the start of a line) where `text` can be cut, so that
 /// every piece but the last is at least `min_piece` bytes long.
+#[cfg(test)]
 pub(super) fn cut_points(text: &str, min_piece: usize) -> Vec<usize> {
-    let mut cuts = Vec::new();
-    if text.contains("]:") {
-        // A link reference definition anywhere serves links everywhere.
-        return cuts;
-    }
-    let mut open = Open::Nothing;
-    let mut last_cut = 0;
-    let mut previous_blank = false;
-    let mut start = 0;
-    while start < text.len() {
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-        let line = &text[start..end];
-        let (indent, rest) = split_indent(line);
-        let blank = rest.trim_end_matches([' ', '\t']).is_empty();
-        if open == Open::Nothing
-            && previous_blank
-            && indent == 0
-            && is_atx_heading(rest)
-            && start >= last_cut + min_piece
-        {
-            cuts.push(start);
-            last_cut = start;
-        }
-        match next_open(open, indent, rest, blank) {
-            Some(next) => open = next,
-            None => return cuts,
-        }
-        previous_blank = blank;
-        start = end + 1;
-    }
-    cuts
+    Cuts::new(text, min_piece).map(|cut| cut.at).collect()
 }
 
 /// What is open after a line, given what was open before it; `None` when
@@ -281,6 +326,15 @@ mod tests {
     #[test]
     fn reference_definitions_prevent_cutting() {
         assert!(cuts("# A\n\n[x]\n\n# B\n\n[x]: /url\n").is_empty());
+    }
+
+    #[test]
+    fn each_cut_knows_the_lines_before_it() {
+        let text = "# A\n\npara\n\n## B\ntext\n# C\n\n### D\n";
+        for cut in Cuts::new(text, 0) {
+            assert_eq!(cut.lines_before, text[..cut.at].matches('\n').count());
+        }
+        assert_eq!(Cuts::new(text, 0).count(), 2);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! scanner does not follow, the text is parsed whole instead.
 
 use super::build::Builder;
-use super::cuts::cut_points;
+use super::cuts::Cuts;
 use super::Parsed;
 use crate::content::pool;
 
@@ -30,25 +30,26 @@ pub(super) fn parse(text: &str, first_line: usize) -> Parsed {
 }
 
 /// The parse of `text` from pieces of at least `min_piece` bytes, or
-/// `None` when it cannot be cut or a cut fell inside a directive.
+/// `None` when it cannot be cut or a cut fell inside a directive. The
+/// pieces are cut as the two threads ask for them: the first is parsed
+/// while the scanner looks for the second, not after it has scanned the
+/// whole text.
 pub(super) fn parse_in_pieces(text: &str, first_line: usize, min_piece: usize) -> Option<Parsed> {
-    let cuts = cut_points(text, min_piece);
-    if cuts.is_empty() {
-        return None;
-    }
-    let mut pieces = Vec::with_capacity(cuts.len() + 1);
-    let (mut start, mut line) = (0, first_line.max(1));
-    for cut in cuts.into_iter().chain([text.len()]) {
-        let piece = &text[start..cut];
-        pieces.push((piece, line));
-        line += memchr::memchr_iter(b'\n', piece.as_bytes()).count();
-        start = cut;
-    }
-    let last = pieces.len() - 1;
-    let parsed = pool::run_all(pieces.len(), |i| {
-        let (piece, line) = pieces[i];
-        Builder::new(piece, line).run_piece()
+    let mut cuts = Cuts::new(text, min_piece).peekable();
+    cuts.peek()?;
+    let first_line = first_line.max(1);
+    let mut start = 0;
+    let mut line = first_line;
+    let ends = cuts.map(Some).chain([None]).map(move |cut| {
+        let end = cut.map_or(text.len(), |c| c.at);
+        let piece = (&text[start..end], line);
+        if let Some(c) = cut {
+            (start, line) = (c.at, first_line + c.lines_before);
+        }
+        piece
     });
+    let parsed = pool::run_each(ends, |(piece, line)| Builder::new(piece, line).run_piece());
+    let last = parsed.len() - 1;
     let spans_a_cut = |(i, (_, left_open)): (usize, &(Parsed, bool))| *left_open && i < last;
     if parsed.iter().enumerate().any(spans_a_cut) {
         return None;
@@ -73,6 +74,7 @@ fn merge(parts: Vec<Parsed>) -> Parsed {
 
 #[cfg(test)]
 mod tests {
+    use super::super::cuts::cut_points;
     use super::*;
     use proptest::prelude::*;
 
