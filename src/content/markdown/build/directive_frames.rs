@@ -32,7 +32,11 @@ impl Builder<'_> {
                 ),
                 Piece::Comment { start, body } => {
                     let directive = classify(body);
-                    if let (Directive::Comment, Some(name)) = (&directive, misspelt(body)) {
+                    let misspelt = match directive {
+                        Directive::Comment => misspelt(body),
+                        _ => None,
+                    };
+                    if let Some(name) = misspelt {
                         self.problems.push((
                             source(start),
                             Severity::Warning,
