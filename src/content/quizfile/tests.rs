@@ -181,6 +181,16 @@ fn wrong_types() {
         ),
         vec!["5:8: unknown question type `quiz` (expected choice, verdict, compare or placement)"]
     );
+    // The top level is read from the parsed table; anything odd there is
+    // left to serde, so its messages stay the same.
+    assert_eq!(
+        broken("title = \"Red flags\"", "title = 7"),
+        vec!["1:9: invalid type: integer `7`, expected a string"]
+    );
+    assert_eq!(
+        errors("title = \"x\"\nquestions = 3\n"),
+        vec!["2:13: invalid type: integer `3`, expected a sequence"]
+    );
     assert_eq!(broken("answer = [0, 2]", "answer = \"0\""), vec!["18:10: `answer` of a choice question is an option number (from 0) or an array of them, e.g. `answer = 2` or `answer = [0, 2]`"]);
 }
 
