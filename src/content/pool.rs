@@ -7,31 +7,12 @@
 //! One helper, not a pool sized to the machine: the jobs take about a
 //! millisecond in all, which is less than starting many threads costs.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 /// `work(0..count)`, in order. A panic in a job propagates, as it would
 /// without the helper.
 pub fn run_all<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<T>>> = (0..count).map(|_| Mutex::new(None)).collect();
-    let drain = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(slot) = slots.get(i) else { break };
-        let result = work(i);
-        if let Ok(mut slot) = slot.lock() {
-            *slot = Some(result);
-        }
-    };
-    with_helper(count > 1, drain);
-    slots
-        .into_iter()
-        .enumerate()
-        .map(|(i, slot)| {
-            let done = slot.into_inner().ok().flatten();
-            done.unwrap_or_else(|| work(i))
-        })
-        .collect()
+    run_jobs(0..count, count > 1, work)
 }
 
 /// `work` on every job `jobs` yields, the results in the jobs' order. The
@@ -40,6 +21,14 @@ pub fn run_all<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T
 /// or in the source propagates.
 pub fn run_each<J, T: Send>(
     jobs: impl Iterator<Item = J> + Send,
+    work: impl Fn(J) -> T + Sync,
+) -> Vec<T> {
+    run_jobs(jobs, true, work)
+}
+
+fn run_jobs<J, T: Send>(
+    jobs: impl Iterator<Item = J> + Send,
+    helper: bool,
     work: impl Fn(J) -> T + Sync,
 ) -> Vec<T> {
     let jobs = Mutex::new(jobs.enumerate());
@@ -54,26 +43,22 @@ pub fn run_each<J, T: Send>(
             .unwrap_or_else(PoisonError::into_inner)
             .push((i, result));
     };
-    with_helper(true, drain);
+    std::thread::scope(|scope| {
+        if helper {
+            // Without a thread (resource limits) the caller does every job.
+            let _ = std::thread::Builder::new().spawn_scoped(scope, drain);
+        }
+        drain();
+    });
     let mut done = done.into_inner().unwrap_or_else(PoisonError::into_inner);
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, result)| result).collect()
 }
 
-/// `drain` on this thread and, when `helper`, on one more.
-fn with_helper(helper: bool, drain: impl Fn() + Sync) {
-    std::thread::scope(|scope| {
-        if helper {
-            // Without a thread (resource limits) the caller does every job.
-            let _ = std::thread::Builder::new().spawn_scoped(scope, &drain);
-        }
-        drain();
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
     fn every_job_once_in_order() {

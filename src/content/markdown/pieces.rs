@@ -40,7 +40,7 @@ pub(super) fn parse_in_pieces(text: &str, first_line: usize, min_piece: usize) -
     let first_line = first_line.max(1);
     let mut start = 0;
     let mut line = first_line;
-    let ends = cuts.map(Some).chain([None]).map(move |cut| {
+    let pieces = cuts.map(Some).chain([None]).map(move |cut| {
         let end = cut.map_or(text.len(), |c| c.at);
         let piece = (&text[start..end], line);
         if let Some(c) = cut {
@@ -48,7 +48,9 @@ pub(super) fn parse_in_pieces(text: &str, first_line: usize, min_piece: usize) -
         }
         piece
     });
-    let parsed = pool::run_each(ends, |(piece, line)| Builder::new(piece, line).run_piece());
+    let parsed = pool::run_each(pieces, |(piece, line)| {
+        Builder::new(piece, line).run_piece()
+    });
     let last = parsed.len() - 1;
     let spans_a_cut = |(i, (_, left_open)): (usize, &(Parsed, bool))| *left_open && i < last;
     if parsed.iter().enumerate().any(spans_a_cut) {
