@@ -105,6 +105,9 @@ pub(super) struct Builder<'t> {
     discard: InlineBuilder,
     /// Open quote and list frames (flattened ones excluded).
     depth: usize,
+    /// Room for the next paragraph's or heading's runs, handed from one
+    /// to the next ([`InlineBuilder::finish_into`]).
+    spare: Inlines,
 }
 
 impl<'t> Builder<'t> {
@@ -122,6 +125,7 @@ impl<'t> Builder<'t> {
             closing: false,
             discard: InlineBuilder::default(),
             depth: 0,
+            spare: Inlines::new(),
         }
     }
 
@@ -211,15 +215,18 @@ impl<'t> Builder<'t> {
 
     fn start(&mut self, tag: Tag<'_>, offset: usize) {
         match tag {
-            Tag::Paragraph => self.open_leaf(Leaf::Para {
-                inl: InlineBuilder::default(),
-                offset,
-            }),
-            Tag::Heading { level, .. } => self.open_leaf(Leaf::Heading {
-                level: heading_level(level),
-                inl: InlineBuilder::default(),
-                offset,
-            }),
+            Tag::Paragraph => {
+                let inl = self.new_inline();
+                self.open_leaf(Leaf::Para { inl, offset });
+            }
+            Tag::Heading { level, .. } => {
+                let inl = self.new_inline();
+                self.open_leaf(Leaf::Heading {
+                    level: heading_level(level),
+                    inl,
+                    offset,
+                });
+            }
             Tag::CodeBlock(kind) => self.open_leaf(Leaf::Code {
                 info: match kind {
                     CodeBlockKind::Fenced(info) => Some(info.to_string()),
@@ -304,10 +311,8 @@ impl<'t> Builder<'t> {
             self.leaf,
             Leaf::Para { .. } | Leaf::Heading { .. } | Leaf::Table { .. }
         ) {
-            self.open_leaf(Leaf::Para {
-                inl: InlineBuilder::default(),
-                offset,
-            });
+            let inl = self.new_inline();
+            self.open_leaf(Leaf::Para { inl, offset });
         }
         match &mut self.leaf {
             Leaf::Para { inl, .. } | Leaf::Heading { inl, .. } => inl,
@@ -328,6 +333,20 @@ impl<'t> Builder<'t> {
         }
     }
 
+    fn new_inline(&mut self) -> InlineBuilder {
+        InlineBuilder::with_buffer(std::mem::take(&mut self.spare))
+    }
+
+    /// The runs of a closed paragraph or heading; its buffer becomes the
+    /// spare when it has more room.
+    fn finish_inline(&mut self, inl: InlineBuilder) -> Inlines {
+        let (runs, buffer) = inl.finish_into();
+        if buffer.capacity() > self.spare.capacity() {
+            self.spare = buffer;
+        }
+        runs
+    }
+
     fn open_leaf(&mut self, leaf: Leaf) {
         self.close_leaf();
         self.leaf = leaf;
@@ -337,19 +356,14 @@ impl<'t> Builder<'t> {
         match std::mem::take(&mut self.leaf) {
             Leaf::None => {}
             Leaf::Para { inl, offset } => {
-                let inl = inl.finish();
+                let inl = self.finish_inline(inl);
                 if !inl.is_empty() {
                     self.push_block(Block::Paragraph(inl), offset);
                 }
             }
             Leaf::Heading { level, inl, offset } => {
-                self.push_block(
-                    Block::Heading {
-                        level,
-                        text: inl.finish(),
-                    },
-                    offset,
-                );
+                let text = self.finish_inline(inl);
+                self.push_block(Block::Heading { level, text }, offset);
             }
             Leaf::Code { info, text, offset } => {
                 let line = self.index.line(offset) + self.first_line - 1;

@@ -135,13 +135,30 @@ impl InlineBuilder {
         }
     }
 
+    /// A builder whose runs are gathered in `buffer` (emptied; only its
+    /// room is reused): see [`InlineBuilder::finish_into`].
+    pub fn with_buffer(mut buffer: Inlines) -> Self {
+        buffer.clear();
+        InlineBuilder {
+            out: buffer,
+            ..InlineBuilder::default()
+        }
+    }
+
     /// The runs, without trailing breaks.
-    pub fn finish(mut self) -> Inlines {
+    pub fn finish(self) -> Inlines {
+        self.finish_into().0
+    }
+
+    /// The runs, without trailing breaks, in a list exactly their size,
+    /// and the emptied buffer they were gathered in, for the next builder:
+    /// a paragraph's list is then allocated once, not grown and shrunk.
+    pub fn finish_into(mut self) -> (Inlines, Inlines) {
         self.finish_run();
         while matches!(self.out.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
             self.out.pop();
         }
-        self.out.shrink_to_fit();
-        self.out
+        let runs = self.out.drain(..).collect();
+        (runs, self.out)
     }
 }
