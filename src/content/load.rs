@@ -423,23 +423,20 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
 /// Where and why `bytes` are not text: the first NUL byte in the valid
 /// UTF-8 prefix, else the first invalid byte.
 fn undecodable(path: &str, bytes: &[u8]) -> Diagnostic {
-    let (valid, bad) = match std::str::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            (valid, bytes.get(e.valid_up_to()).copied())
-        }
-    };
-    let (offset, message) = match (valid.find('\0'), bad) {
-        (Some(at), _) => (
+    let valid_len = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let valid = std::str::from_utf8(&bytes[..valid_len]).unwrap_or_default();
+    let (offset, message) = match valid.find('\0') {
+        Some(at) => (
             at,
             "file contains a NUL byte (is it a binary file?)".to_owned(),
         ),
-        (None, Some(byte)) => (
+        None => (
             valid.len(),
-            format!("invalid UTF-8: byte 0x{byte:02X} (save the file as UTF-8)"),
+            format!(
+                "invalid UTF-8: byte 0x{:02X} (save the file as UTF-8)",
+                bytes.get(valid_len).copied().unwrap_or_default()
+            ),
         ),
-        (None, None) => (0, "file is not text".to_owned()),
     };
     let (line, col) = crate::content::diagnostics::line_col(valid, offset);
     Diagnostic::error(path, line, col, message).with_source(valid)

@@ -51,16 +51,14 @@ pub fn multiline(s: &str) -> Cow<'_, str> {
 /// through here, a megabyte of it before a big lesson's first frame.
 fn needs_cleaning(s: &str, keep_newlines: bool) -> bool {
     let bytes = s.as_bytes();
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in words.by_ref() {
+    for (n, word) in bytes.chunks_exact(8).enumerate() {
         let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        if !printable_ascii(word) && unsafe_byte_in(bytes, at..at + 8, keep_newlines) {
+        if !printable_ascii(word) && unsafe_byte_in(bytes, n * 8..n * 8 + 8, keep_newlines) {
             return true;
         }
-        at += 8;
     }
-    unsafe_byte_in(bytes, at..bytes.len(), keep_newlines)
+    let tail = bytes.len() - bytes.len() % 8;
+    unsafe_byte_in(bytes, tail..bytes.len(), keep_newlines)
 }
 
 /// Whether all eight bytes of `word` are printable ASCII (`0x20..=0x7E`):
