@@ -7,7 +7,7 @@
 
 use super::code::{build_code, info_offset};
 use super::inline::{InlineBuilder, Mark};
-use super::{LineIndex, Parsed, Problem};
+use super::{LineCounter, LineIndex, Parsed, Problem};
 use crate::content::diagnostics::Severity;
 use crate::content::model::{Alignment, Block, Inlines, ListItem, SinceNote, Table};
 mod containers;
@@ -94,7 +94,8 @@ enum Leaf {
 
 pub(super) struct Builder<'t> {
     text: &'t str,
-    index: LineIndex,
+    /// Lines of code blocks as they close.
+    lines: LineCounter,
     first_line: usize,
     stack: Vec<Frame>,
     leaf: Leaf,
@@ -110,15 +111,22 @@ pub(super) struct Builder<'t> {
     spare: Inlines,
 }
 
+/// About as many top-level blocks as `text` will give (one per 128 bytes
+/// or so in prose), so that the list rarely grows: a long lesson's pieces
+/// each push hundreds.
+fn expected_blocks(text: &str) -> usize {
+    text.len() / 128 + 4
+}
+
 impl<'t> Builder<'t> {
     pub fn new(text: &'t str, first_line: usize) -> Self {
         Builder {
             text,
-            index: LineIndex::new(text),
+            lines: LineCounter::default(),
             first_line: first_line.max(1),
             stack: vec![Frame::Root {
-                blocks: Vec::new(),
-                offsets: Vec::new(),
+                blocks: Vec::with_capacity(expected_blocks(text)),
+                offsets: Vec::with_capacity(expected_blocks(text)),
             }],
             leaf: Leaf::None,
             problems: Vec::new(),
@@ -151,20 +159,25 @@ impl<'t> Builder<'t> {
     }
 
     fn finish(self) -> Parsed {
-        let (blocks, offsets) = match self.stack.into_iter().next() {
+        let (mut blocks, offsets) = match self.stack.into_iter().next() {
             Some(Frame::Root { blocks, offsets }) => (blocks, offsets),
             _ => (Vec::new(), Vec::new()),
         };
+        blocks.shrink_to_fit();
         let shift = self.first_line - 1;
+        let mut lines = LineCounter::default();
         let block_lines = offsets
             .iter()
-            .map(|&o| self.index.line(o) + shift)
+            .map(|&o| lines.line(self.text, o) + shift)
             .collect();
+        // Columns need line starts; most lessons have no problem to place.
+        let mut index = LineIndex::empty();
         let mut problems: Vec<Problem> = self
             .problems
             .into_iter()
             .map(|(offset, severity, message)| {
-                let (line, col) = self.index.line_col(self.text, offset);
+                index.cover(self.text, offset);
+                let (line, col) = index.line_col(self.text, offset);
                 Problem {
                     severity,
                     line: line + shift,
@@ -366,7 +379,7 @@ impl<'t> Builder<'t> {
                 self.push_block(Block::Heading { level, text }, offset);
             }
             Leaf::Code { info, text, offset } => {
-                let line = self.index.line(offset) + self.first_line - 1;
+                let line = self.lines.line(self.text, offset) + self.first_line - 1;
                 let (code, problems) = build_code(info.as_deref(), text, line);
                 let info_at = info_offset(self.text, offset, info.as_deref());
                 for (at, p) in problems {

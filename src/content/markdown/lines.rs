@@ -1,4 +1,5 @@
-//! Byte offset → 1-based (line, column) in O(log n), for large files.
+//! Byte offset → 1-based (line, column) in O(log n), for large files; and
+//! byte offset → line for offsets asked about in order, counted in bulk.
 
 /// The start offset of every line of a text, or of its first lines.
 #[derive(Debug, Clone)]
@@ -54,6 +55,51 @@ impl LineIndex {
     }
 }
 
+/// 1-based line numbers of offsets asked about mostly in ascending order
+/// (the blocks of a lesson as it is parsed): each answer counts the
+/// newlines since the last one, many bytes at a time, where a
+/// [`LineIndex`] would look at every line start of a megabyte lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl Default for LineCounter {
+    fn default() -> Self {
+        LineCounter { offset: 0, line: 1 }
+    }
+}
+
+impl LineCounter {
+    /// 1-based line of `offset` in `text` (the same text every time).
+    pub fn line(&mut self, text: &str, offset: usize) -> usize {
+        let bytes = text.as_bytes();
+        let offset = offset.min(bytes.len());
+        if offset >= self.offset {
+            self.line += count_newlines(&bytes[self.offset..offset]);
+        } else {
+            self.line -= count_newlines(&bytes[offset..self.offset]);
+        }
+        self.offset = offset;
+        self.line
+    }
+}
+
+/// The newlines in `bytes`, 32 bytes at a time in a loop the compiler
+/// turns into vector compares: the gaps between blocks are short, and
+/// `memchr`'s count spends most of its time getting started on them.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const CHUNK: usize = 32;
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    let mut count = 0;
+    for chunk in chunks.by_ref() {
+        let chunk: &[u8; CHUNK] = chunk.try_into().unwrap_or(&[0; CHUNK]);
+        count += usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')));
+    }
+    count + memchr::memchr_iter(b'\n', chunks.remainder()).count()
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
@@ -76,6 +122,45 @@ mod tests {
         assert_eq!(idx.line_col(text, 4), (2, 1)); // inside 'ç'
         assert_eq!(idx.line_col(text, 8), (4, 1));
         assert_eq!(idx.line_col(text, 999), (4, 2));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn newlines_are_counted_at_any_length(text in "[a\né\n]{0,300}", from in 0usize..300) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let naive = bytes[from..].iter().filter(|&&b| b == b'\n').count();
+            proptest::prop_assert_eq!(count_newlines(&bytes[from..]), naive);
+        }
+    }
+
+    #[test]
+    fn the_counter_agrees_with_the_index_over_long_gaps() {
+        let text = "line\n\nmore text on a line\n".repeat(40);
+        let whole = LineIndex::new(&text);
+        let mut counter = LineCounter::default();
+        for offset in (0..text.len()).step_by(97).chain([3, 700, 1]) {
+            assert_eq!(
+                counter.line(&text, offset),
+                whole.line(offset),
+                "offset {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_counter_agrees_with_the_index_in_any_order() {
+        let text = "ab\nçd\n\nx\n\n\nyz";
+        let whole = LineIndex::new(text);
+        let offsets = [0, 3, 2, 9, 999, 4, 0, 7, 7, 12];
+        let mut counter = LineCounter::default();
+        for offset in offsets {
+            assert_eq!(
+                counter.line(text, offset),
+                whole.line(offset.min(text.len())),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

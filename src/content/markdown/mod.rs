@@ -34,7 +34,7 @@ use crate::content::model::Block;
 use std::borrow::Cow;
 
 pub use code::parse_line_list;
-pub use lines::LineIndex;
+pub use lines::{LineCounter, LineIndex};
 
 /// Quotes and lists nested deeper than this are flattened into their parent.
 pub const MAX_DEPTH: usize = 64;

@@ -15,7 +15,9 @@ impl Builder<'_> {
             Container::Item if matches!(self.stack.last(), Some(Frame::List { .. })) => {
                 Frame::Item {
                     task: None,
-                    blocks: Vec::new(),
+                    // Room for the one paragraph most items hold: no
+                    // growing to four and shrinking back when it closes.
+                    blocks: Vec::with_capacity(1),
                 }
             }
             Container::Item => Frame::Flattened(kind),
