@@ -46,31 +46,50 @@ pub fn multiline(s: &str) -> Cow<'_, str> {
 /// is an ASCII control, a C1 control (`C2 80`..`C2 9F`) or one of the bidi
 /// and format characters, whose UTF-8 forms start with `D8`, `E2` or `EF`;
 /// those are told apart by their next bytes, so text is never decoded and
-/// clean text is borrowed as it is. Eight bytes of printable ASCII, which
-/// is most of any prose, are passed over at once: every lesson's text goes
-/// through here, a megabyte of it before a big lesson's first frame.
+/// clean text is borrowed as it is. Sixteen bytes are looked at together
+/// for a byte that may start one ([`may_start_unsafe`], which the compiler
+/// turns into a few vector compares), and only such chunks byte by byte:
+/// every lesson's text goes through here, a megabyte of it before a big
+/// lesson's first frame, and arrows and emoji (`E2 ..`) are common in it.
 fn needs_cleaning(s: &str, keep_newlines: bool) -> bool {
-    let bytes = s.as_bytes();
-    for (n, word) in bytes.chunks_exact(8).enumerate() {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        if !printable_ascii(word) && unsafe_byte_in(bytes, n * 8..n * 8 + 8, keep_newlines) {
-            return true;
-        }
+    if keep_newlines {
+        scan::<true>(s.as_bytes())
+    } else {
+        scan::<false>(s.as_bytes())
     }
-    let tail = bytes.len() - bytes.len() % 8;
-    unsafe_byte_in(bytes, tail..bytes.len(), keep_newlines)
 }
 
-/// Whether all eight bytes of `word` are printable ASCII (`0x20..=0x7E`):
-/// none below `0x20` and none above `0x7E`, each tested on all eight
-/// bytes at once (the "has less" and "has more" tricks of Bit Twiddling
-/// Hacks, exact for these bounds).
-fn printable_ascii(word: u64) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    let above_tilde = (word.wrapping_add(ONES) | word) & HIGH;
-    below_space | above_tilde == 0
+const CHUNK: usize = 16;
+
+fn scan<const KEEP_NEWLINES: bool>(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let chunk: &[u8; CHUNK] = chunk.try_into().unwrap_or(&[b' '; CHUNK]);
+        if may_start_unsafe::<KEEP_NEWLINES>(chunk)
+            && unsafe_byte_in(bytes, at..at + CHUNK, KEEP_NEWLINES)
+        {
+            return true;
+        }
+        at += CHUNK;
+    }
+    // The tail, padded with spaces (which are safe) to a whole chunk.
+    let tail = chunks.remainder();
+    let mut padded = [b' '; CHUNK];
+    padded[..tail.len()].copy_from_slice(tail);
+    may_start_unsafe::<KEEP_NEWLINES>(&padded)
+        && unsafe_byte_in(bytes, at..bytes.len(), KEEP_NEWLINES)
+}
+
+/// Whether any byte of `chunk` is a control character (but a kept
+/// newline) or may lead an unsafe multi-byte character. No branch per
+/// byte, so that the compiler tests all sixteen at once.
+fn may_start_unsafe<const KEEP_NEWLINES: bool>(chunk: &[u8; CHUNK]) -> bool {
+    chunk.iter().fold(false, |any, &b| {
+        let control = (b < 0x20) & !(KEEP_NEWLINES & (b == b'\n'));
+        let lead = (b == 0xc2) | (b == 0xd8) | (b == 0xe2) | (b == 0xef);
+        any | control | (b == 0x7f) | lead
+    })
 }
 
 /// Whether a character starting at one of the byte positions in `range`
@@ -183,25 +202,22 @@ mod tests {
     }
 
     #[test]
-    fn the_word_check_knows_every_byte_at_every_position() {
-        let printable = |b: u8| (0x20..=0x7e).contains(&b);
+    fn the_chunk_check_knows_every_byte_at_every_position() {
+        let candidate = |b: u8, keep: bool| {
+            (b < 0x20 && !(keep && b == b'\n')) || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+        };
         for b in 0..=u8::MAX {
-            for at in 0..8 {
-                let mut word = [b'a'; 8];
-                word[at] = b;
-                assert_eq!(
-                    printable_ascii(u64::from_le_bytes(word)),
-                    printable(b),
-                    "{b:#04x} at {at}"
+            for at in 0..CHUNK {
+                let mut chunk = [b'a'; CHUNK];
+                chunk[at] = b;
+                let found = (
+                    may_start_unsafe::<true>(&chunk),
+                    may_start_unsafe::<false>(&chunk),
                 );
-            }
-            // A borrow or carry from one byte must not hide or fake another.
-            for c in 0..=u8::MAX {
-                let word = u64::from_le_bytes([b'a', b, c, b'a', b'a', b'a', b'a', b'a']);
                 assert_eq!(
-                    printable_ascii(word),
-                    printable(b) && printable(c),
-                    "{b:#04x} {c:#04x}"
+                    found,
+                    (candidate(b, true), candidate(b, false)),
+                    "{b:#04x} at {at}"
                 );
             }
         }
