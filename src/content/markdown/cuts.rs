@@ -124,6 +124,22 @@ impl Iterator for Cuts<'_> {
         while !self.stopped && self.start < self.text.len() {
             let (start, bytes) = (self.start, self.text.as_bytes());
             let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+            if start == end {
+                // An empty line ends what ends at a blank line, no more.
+                if self.open == Open::UntilBlank {
+                    self.open = Open::Nothing;
+                }
+                self.previous_blank = true;
+                self.start = end + 1;
+                self.line += 1;
+                continue;
+            }
+            if self.changes_nothing(bytes[start]) {
+                self.previous_blank = false;
+                self.start = end + 1;
+                self.line += 1;
+                continue;
+            }
             let (indent, rest) = split_indent(&self.text[start..end]);
             let blank = rest.trim_end_matches([' ', '\t']).is_empty();
             let cut = self.open == Open::Nothing
@@ -147,6 +163,23 @@ impl Iterator for Cuts<'_> {
             }
         }
         None
+    }
+}
+
+impl Cuts<'_> {
+    /// Whether a line that starts with `first` (not at its end) can be
+    /// passed over: one that is not blank, cannot be cut before, and leaves
+    /// open what was open. Most lines, prose or code, start so; looking at
+    /// the rest of the line for them made this scan a twentieth of loading
+    /// a big lesson, all of it before the second thread gets its first piece.
+    fn changes_nothing(&self, first: u8) -> bool {
+        let plain = !matches!(first, b' ' | b'\t' | b'#' | b'<' | b'`' | b'~');
+        match self.open {
+            Open::Nothing => plain,
+            // Unindented code: only a fence line could close it.
+            Open::Fence { indent: 0, .. } => plain,
+            _ => false,
+        }
     }
 }
 
@@ -309,6 +342,12 @@ mod tests {
         assert!(cuts("<pre>\n\n# x\n</pre>\n").is_empty());
         assert_eq!(cuts("```\n\n```\n\n# y\n"), vec![10]);
         assert_eq!(cuts("<!-- a -->\n\n# y\n"), vec![12]);
+    }
+
+    #[test]
+    fn an_html_block_ends_at_an_empty_line_and_a_fence_does_not() {
+        assert_eq!(cuts("<div>\nx\n\n# y\n"), vec![9]);
+        assert_eq!(cuts("```\nx\n\n# no\n```\n\n# y\n"), vec![17]);
     }
 
     #[test]
