@@ -412,11 +412,13 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Box::new(Diagnostic::error(&path, 0, 0, "file is empty")));
     }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) if memchr::memchr(0, text.as_bytes()).is_none() => return Ok(text),
-        Ok(text) => text.into_bytes(),
-        Err(e) => e.into_bytes(),
-    };
+    // simdutf8 checks a megabyte in a tenth of the time `str::from_utf8`
+    // takes on text with many non-ASCII characters, before the parsing
+    // threads can start.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() && memchr::memchr(0, &bytes).is_none() {
+        // SAFETY: simdutf8 has just found the bytes to be valid UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
     Err(Box::new(undecodable(&path, &bytes)))
 }
 
