@@ -5,7 +5,7 @@ use crate::content::model::{ChoiceQuestion, CodeBlock};
 
 fn text(s: &str) -> Vec<Inline> {
     vec![Inline::Text(TextRun {
-        text: s.to_owned(),
+        text: s.into(),
         ..TextRun::default()
     })]
 }

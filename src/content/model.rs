@@ -2,11 +2,12 @@
 //! `content`, consumed by layout, the TUI, the projector, grading, export and
 //! the checker. Nothing here knows about the terminal or the screen width.
 //!
-//! Invariant: every `String` in this model has been through
+//! Invariant: every string in this model has been through
 //! [`crate::content::sanitize`], so no control character, escape sequence or
 //! bidi override from course files survives into it (tabs in code are
 //! expanded to spaces; newlines only separate code lines).
 
+use compact_str::CompactString;
 use std::fmt;
 
 /// A whole course: the manifest plus every lesson and quiz, in order.
@@ -93,7 +94,9 @@ pub enum Inline {
 /// Text with one uniform style. Consecutive runs with the same `link` form one link.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextRun {
-    pub text: String,
+    /// Kept in place up to 24 bytes (half the runs of prose): a megabyte
+    /// lesson has twenty thousand runs, each otherwise an allocation.
+    pub text: CompactString,
     pub style: TextStyle,
     /// The destination when this run is (part of) a link's text.
     pub link: Option<String>,

@@ -267,7 +267,8 @@ mod tests {
 
     fn paragraph(n: usize) -> Block {
         Block::Paragraph(vec![Inline::Text(TextRun {
-            text: format!("Paragraph {n}: long enough to wrap onto a second row at forty columns."),
+            text: format!("Paragraph {n}: long enough to wrap onto a second row at forty columns.")
+                .into(),
             ..TextRun::default()
         })])
     }

@@ -23,14 +23,14 @@ pub fn render(
         (width, false)
     };
     let header = vec![Inline::Text(TextRun {
-        text: format!("{MARKER} · checked {}", note.date),
+        text: format!("{MARKER} · checked {}", note.date).into(),
         ..Default::default()
     })];
     let mut lines = wrap_inlines(&header, inner_w, theme, theme.warn());
     lines.extend(blocks_lines(&note.blocks, inner_w, opts, depth + 1, false));
     if !note.source.is_empty() {
         let source = vec![Inline::Text(TextRun {
-            text: format!("Source: {}", note.source),
+            text: format!("Source: {}", note.source).into(),
             ..Default::default()
         })];
         lines.extend(wrap_inlines(&source, inner_w, theme, theme.dim()));

@@ -107,7 +107,7 @@ impl InlineBuilder {
             }
         }
         let run = TextRun {
-            text: text.into_owned(),
+            text: text.into(),
             style,
             link: link.cloned(),
         };
