@@ -99,7 +99,7 @@ pub struct TextRun {
     pub text: CompactString,
     pub style: TextStyle,
     /// The destination when this run is (part of) a link's text.
-    pub link: Option<String>,
+    pub link: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -386,5 +386,12 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", r.as_str()));
         }
         assert_eq!(Reason::parse("global-state"), None);
+    }
+
+    #[test]
+    fn runs_and_blocks_stay_small() {
+        // A megabyte lesson holds 21,000 runs and 6,000 blocks.
+        assert!(std::mem::size_of::<Inline>() <= 48);
+        assert!(std::mem::size_of::<Block>() <= 40);
     }
 }

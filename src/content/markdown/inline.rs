@@ -14,7 +14,7 @@ pub(super) struct InlineBuilder {
     strike: u32,
     image: u32,
     /// Destinations of the links we are inside (innermost last).
-    links: Vec<String>,
+    links: Vec<Box<str>>,
     /// Destination of each open image, to name an image without alt text.
     images: Vec<String>,
     /// Whether the open image has produced alt text yet.
@@ -57,7 +57,7 @@ impl InlineBuilder {
     }
 
     pub fn open_link(&mut self, dest: &str) {
-        self.links.push(sanitize::inline(dest).into_owned());
+        self.links.push(sanitize::inline(dest).into());
     }
 
     pub fn close_link(&mut self) {

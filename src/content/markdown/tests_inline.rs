@@ -64,7 +64,7 @@ fn emphasis_strong_strike_and_code_are_styled_runs() {
 #[test]
 fn links_carry_their_destination() {
     let inl = para("see [the *docs*](https://vercel.com/docs) now");
-    let link = Some("https://vercel.com/docs".to_owned());
+    let link: Option<Box<str>> = Some("https://vercel.com/docs".into());
     assert_eq!(
         inl,
         vec![
