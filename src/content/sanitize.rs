@@ -60,35 +60,43 @@ fn needs_cleaning(s: &str, keep_newlines: bool) -> bool {
 }
 
 const CHUNK: usize = 16;
+/// A chunk and the byte after it, which tells a lead byte of an unsafe
+/// character from the same lead byte of a box-drawing one (`E2 94 ..`).
+const WINDOW: usize = CHUNK + 1;
 
 fn scan<const KEEP_NEWLINES: bool>(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(CHUNK);
     let mut at = 0;
-    for chunk in chunks.by_ref() {
-        let chunk: &[u8; CHUNK] = chunk.try_into().unwrap_or(&[b' '; CHUNK]);
-        if may_start_unsafe::<KEEP_NEWLINES>(chunk)
+    while let Some(window) = bytes.get(at..at + WINDOW) {
+        let window: &[u8; WINDOW] = window.try_into().unwrap_or(&[b' '; WINDOW]);
+        if may_start_unsafe::<KEEP_NEWLINES>(window)
             && unsafe_byte_in(bytes, at..at + CHUNK, KEEP_NEWLINES)
         {
             return true;
         }
         at += CHUNK;
     }
-    // The tail, padded with spaces (which are safe) to a whole chunk.
-    let tail = chunks.remainder();
-    let mut padded = [b' '; CHUNK];
+    // The rest (a chunk at most), padded with spaces, which are safe.
+    let tail = &bytes[at..];
+    let mut padded = [b' '; WINDOW];
     padded[..tail.len()].copy_from_slice(tail);
     may_start_unsafe::<KEEP_NEWLINES>(&padded)
         && unsafe_byte_in(bytes, at..bytes.len(), KEEP_NEWLINES)
 }
 
-/// Whether any byte of `chunk` is a control character (but a kept
-/// newline) or may lead an unsafe multi-byte character. No branch per
-/// byte, so that the compiler tests all sixteen at once.
-fn may_start_unsafe<const KEEP_NEWLINES: bool>(chunk: &[u8; CHUNK]) -> bool {
-    chunk.iter().fold(false, |any, &b| {
+/// Whether any of the first sixteen bytes of `window` is a control
+/// character (but a kept newline) or may start an unsafe multi-byte
+/// character, judged by its next byte ([`unsafe_sequence`] looks at the
+/// rest). No branch per byte, so that the compiler tests all sixteen at
+/// once.
+fn may_start_unsafe<const KEEP_NEWLINES: bool>(window: &[u8; WINDOW]) -> bool {
+    let (chunk, next) = (&window[..CHUNK], &window[1..]);
+    chunk.iter().zip(next).fold(false, |any, (&b, &n)| {
         let control = (b < 0x20) & !(KEEP_NEWLINES & (b == b'\n'));
-        let lead = (b == 0xc2) | (b == 0xd8) | (b == 0xe2) | (b == 0xef);
-        any | control | (b == 0x7f) | lead
+        let c1 = (b == 0xc2) & (n & 0xe0 == 0x80); // n in 0x80..=0x9f
+        let arabic_mark = (b == 0xd8) & (n == 0x9c);
+        let punctuation = (b == 0xe2) & ((n == 0x80) | (n == 0x81));
+        let specials = (b == 0xef) & ((n == 0xbb) | (n == 0xbf));
+        any | control | (b == 0x7f) | c1 | arabic_mark | punctuation | specials
     })
 }
 
@@ -202,23 +210,32 @@ mod tests {
     }
 
     #[test]
-    fn the_chunk_check_knows_every_byte_at_every_position() {
-        let candidate = |b: u8, keep: bool| {
-            (b < 0x20 && !(keep && b == b'\n')) || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+    fn the_window_check_knows_every_byte_pair_at_every_position() {
+        let candidate = |b: u8, n: u8, keep: bool| {
+            (b < 0x20 && !(keep && b == b'\n'))
+                || b == 0x7f
+                || unsafe_sequence(b, &[n, 0x80, 0x80])
+                || (b == 0xe2 && matches!(n, 0x80 | 0x81))
+                || (b == 0xef && matches!(n, 0xbb | 0xbf))
         };
         for b in 0..=u8::MAX {
-            for at in 0..CHUNK {
-                let mut chunk = [b'a'; CHUNK];
-                chunk[at] = b;
-                let found = (
-                    may_start_unsafe::<true>(&chunk),
-                    may_start_unsafe::<false>(&chunk),
-                );
-                assert_eq!(
-                    found,
-                    (candidate(b, true), candidate(b, false)),
-                    "{b:#04x} at {at}"
-                );
+            for n in 0..=u8::MAX {
+                for at in [0, 7, CHUNK - 1] {
+                    let mut window = [b'a'; WINDOW];
+                    window[at] = b;
+                    window[at + 1] = n;
+                    let found = (
+                        may_start_unsafe::<true>(&window),
+                        may_start_unsafe::<false>(&window),
+                    );
+                    // `n` may itself be a candidate, unless it is the byte after the chunk.
+                    let n_alone = |keep| at + 1 < CHUNK && candidate(n, b'a', keep);
+                    let expected = (
+                        candidate(b, n, true) || n_alone(true),
+                        candidate(b, n, false) || n_alone(false),
+                    );
+                    assert_eq!(found, expected, "{b:#04x} {n:#04x} at {at}");
+                }
             }
         }
     }
