@@ -24,6 +24,27 @@ fn progress(data: &Path) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
+/// The progress file once it holds an attempt at `question` (within 20 s).
+fn progress_once_attempted(data: &Path, question: &str) -> Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let text = std::fs::read_to_string(data.join("progress.json")).unwrap_or_default();
+        if let Ok(p) = serde_json::from_str::<Value>(&text) {
+            let saved = p["courses"]["quiz-fixture"]["quizzes"]["q"]["questions"][question]
+                .as_array()
+                .is_some_and(|a| !a.is_empty());
+            if saved {
+                return p;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no attempt at {question} saved: {text}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(30));
+    }
+}
+
 fn attempts<'a>(p: &'a Value, question: &str) -> &'a Vec<Value> {
     p["courses"]["quiz-fixture"]["quizzes"]["q"]["questions"][question]
         .as_array()
@@ -331,7 +352,8 @@ fn tui_answers_a_verdict_question_by_key() {
         shown.contains("fails, lines 1, 3, in-memory-state"),
         "{shown}"
     );
-    let p = progress(data.path());
+    // The app saves the attempt after drawing the frame that shows it.
+    let p = progress_once_attempted(data.path(), "counter");
     let verdict = &attempts(&p, "counter")[0];
     assert_eq!(
         verdict["answer"],

@@ -380,11 +380,19 @@ fn the_quiz_opens_at_the_end_of_a_lesson_records_the_answer_and_returns() {
     s.send("a");
     s.send("\r");
     s.wait_for("Enter next");
-    let saved = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
-    assert!(
-        saved.contains("\"warm\""),
-        "the attempt is saved at once: {saved}"
-    );
+    // Saved at once, though after the frame that shows the feedback.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let saved = std::fs::read_to_string(data.path().join("progress.json")).unwrap_or_default();
+        if saved.contains("\"warm\"") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the attempt is never saved: {saved}"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
     s.send("\r");
     s.wait_for("Score:");
     s.send("\r");
