@@ -26,7 +26,8 @@ enum Container {
 enum Frame {
     Root {
         blocks: Vec<Block>,
-        offsets: Vec<usize>,
+        /// Each block's 1-based line in the file.
+        lines: Vec<usize>,
     },
     Quote {
         blocks: Vec<Block>,
@@ -94,7 +95,7 @@ enum Leaf {
 
 pub(super) struct Builder<'t> {
     text: &'t str,
-    /// Lines of code blocks as they close.
+    /// Lines of top-level and code blocks, as they are finished.
     lines: LineCounter,
     first_line: usize,
     stack: Vec<Frame>,
@@ -126,7 +127,7 @@ impl<'t> Builder<'t> {
             first_line: first_line.max(1),
             stack: vec![Frame::Root {
                 blocks: Vec::with_capacity(expected_blocks(text)),
-                offsets: Vec::with_capacity(expected_blocks(text)),
+                lines: Vec::with_capacity(expected_blocks(text)),
             }],
             leaf: Leaf::None,
             problems: Vec::new(),
@@ -159,17 +160,12 @@ impl<'t> Builder<'t> {
     }
 
     fn finish(self) -> Parsed {
-        let (mut blocks, offsets) = match self.stack.into_iter().next() {
-            Some(Frame::Root { blocks, offsets }) => (blocks, offsets),
+        let (mut blocks, block_lines) = match self.stack.into_iter().next() {
+            Some(Frame::Root { blocks, lines }) => (blocks, lines),
             _ => (Vec::new(), Vec::new()),
         };
         blocks.shrink_to_fit();
         let shift = self.first_line - 1;
-        let mut lines = LineCounter::default();
-        let block_lines = offsets
-            .iter()
-            .map(|&o| lines.line(self.text, o) + shift)
-            .collect();
         // Columns need line starts; most lessons have no problem to place.
         let mut index = LineIndex::empty();
         let mut problems: Vec<Problem> = self
@@ -192,6 +188,11 @@ impl<'t> Builder<'t> {
             block_lines,
             problems,
         }
+    }
+
+    /// The 1-based line in the file of `offset` in this text.
+    fn line_of(&mut self, offset: usize) -> usize {
+        self.lines.line(self.text, offset) + self.first_line - 1
     }
 
     fn error(&mut self, offset: usize, message: impl Into<String>) {
@@ -379,7 +380,7 @@ impl<'t> Builder<'t> {
                 self.push_block(Block::Heading { level, text }, offset);
             }
             Leaf::Code { info, text, offset } => {
-                let line = self.lines.line(self.text, offset) + self.first_line - 1;
+                let line = self.line_of(offset);
                 let (code, problems) = build_code(info.as_deref(), text, line);
                 let info_at = info_offset(self.text, offset, info.as_deref());
                 for (at, p) in problems {

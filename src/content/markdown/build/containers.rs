@@ -103,18 +103,20 @@ impl Builder<'_> {
     }
 
     pub(super) fn push_block(&mut self, block: Block, offset: usize) {
-        let Some(frame) = self
+        let Some(at) = self
             .stack
-            .iter_mut()
-            .rev()
-            .find(|f| !matches!(f, Frame::Flattened(_)))
+            .iter()
+            .rposition(|f| !matches!(f, Frame::Flattened(_)))
         else {
             return;
         };
-        match frame {
-            Frame::Root { blocks, offsets } => {
+        // A top-level block's line, counted on from the last line asked
+        // for (the blocks and code blocks come in the order of the text).
+        let line = matches!(self.stack[at], Frame::Root { .. }).then(|| self.line_of(offset));
+        match &mut self.stack[at] {
+            Frame::Root { blocks, lines } => {
                 blocks.push(block);
-                offsets.push(offset);
+                lines.extend(line);
             }
             Frame::Quote { blocks, .. }
             | Frame::Item { blocks, .. }
