@@ -267,7 +267,9 @@ impl<'t> Builder<'t> {
             }
             Tag::TableCell => {
                 if let Leaf::Table { table, .. } = &mut self.leaf {
-                    table.cell = Some(InlineBuilder::default());
+                    // Cells gather their runs in the spare buffer, as paragraphs do.
+                    let spare = std::mem::take(&mut self.spare);
+                    table.cell = Some(InlineBuilder::with_buffer(spare));
                 }
             }
             Tag::BlockQuote(_) => self.open_container(Container::Quote, offset, None),
@@ -291,8 +293,11 @@ impl<'t> Builder<'t> {
             | TagEnd::Table => self.close_leaf(),
             TagEnd::TableCell => {
                 if let Leaf::Table { table, .. } = &mut self.leaf {
-                    let cell = table.cell.take().unwrap_or_default();
-                    table.row.push(cell.finish());
+                    let (runs, buffer) = table.cell.take().unwrap_or_default().finish_into();
+                    table.row.push(runs);
+                    if buffer.capacity() > self.spare.capacity() {
+                        self.spare = buffer;
+                    }
                 }
             }
             TagEnd::TableHead => {

@@ -145,11 +145,6 @@ impl InlineBuilder {
         }
     }
 
-    /// The runs, without trailing breaks.
-    pub fn finish(self) -> Inlines {
-        self.finish_into().0
-    }
-
     /// The runs, without trailing breaks, in a list exactly their size,
     /// and the emptied buffer they were gathered in, for the next builder:
     /// a paragraph's list is then allocated once, not grown and shrunk.
