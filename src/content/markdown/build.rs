@@ -160,11 +160,13 @@ impl<'t> Builder<'t> {
     }
 
     fn finish(self) -> Parsed {
-        let (mut blocks, block_lines) = match self.stack.into_iter().next() {
+        let (mut blocks, mut block_lines) = match self.stack.into_iter().next() {
             Some(Frame::Root { blocks, lines }) => (blocks, lines),
             _ => (Vec::new(), Vec::new()),
         };
+        // Both were sized for the text: give back what was not used.
         blocks.shrink_to_fit();
+        block_lines.shrink_to_fit();
         let shift = self.first_line - 1;
         // Columns need line starts; most lessons have no problem to place.
         let mut index = LineIndex::empty();
