@@ -4,8 +4,9 @@
 //! course sits on the path to the learner's first frame, and its files
 //! parse independently.
 //!
-//! One helper, not a pool sized to the machine: the jobs take about a
-//! millisecond in all, which is less than starting many threads costs.
+//! One helper, not a pool sized to the machine: an ordinary course's jobs
+//! take about a millisecond in all, less than starting many threads costs,
+//! and the machines this runs on often have two cores.
 
 use std::sync::{Mutex, PoisonError};
 
